@@ -1,0 +1,32 @@
+// The extract stage: one clean article in, entities + export-control mentions + hiring-signal events out.
+// Composes the entity recogniser (knowledge base + NER), the export-control finder and the event rules; pure per
+// article once the knowledge base and lexicons are loaded, so `createExtractor` is called once per process.
+import type { CleanArticle } from '../clean/types.ts';
+import { loadKnowledgeBase } from './kb.ts';
+import { recognizeEntities } from './entities.ts';
+import { findExportControls } from './export-controls.ts';
+import { extractEvents } from './events/extract-events.ts';
+import { loadEventLexicon } from './events/lexicon.ts';
+import { segmentSentences } from './events/sentences.ts';
+import type { Extraction } from './types.ts';
+
+export interface Extractor {
+  /** Extracts entities, export-control mentions and events from one clean article; offsets point into `article.text`. */
+  extract(article: CleanArticle): Extraction;
+}
+
+/** Loads the knowledge base and event lexicons from `configDir` once and returns a reusable extractor. */
+export async function createExtractor(configDir: string): Promise<Extractor> {
+  const kb = await loadKnowledgeBase(configDir);
+  const lexicon = loadEventLexicon(configDir);
+  return {
+    extract(article: CleanArticle): Extraction {
+      const { text, language } = article;
+      const sentences = article.sentences.length ? article.sentences : segmentSentences(text, language);
+      const { mentions, entities } = recognizeEntities(text, language, kb);
+      const exportControls = findExportControls(text, language);
+      const events = extractEvents({ text, lang: language, title: article.title, sentences, mentions, exportControls }, lexicon);
+      return { entities, exportControls, events };
+    },
+  };
+}
