@@ -1,0 +1,110 @@
+// Analyst-written phrase patterns ("cut* ... jobs") compiled to regular expressions over folded text.
+// Folding keeps one code unit per code unit, so a match's offsets in the folded text are offsets in the original.
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const WORD_CHAR = '[\\p{L}\\p{N}]';
+/** A number as written in news: 1,200 / 1.200 / 2.5 / 300. */
+export const NUMBER_SOURCE = '\\d{1,3}(?:[.,\\s]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?';
+
+/** Lower-cases and strips accents one code unit at a time, so the result has the same length as `text`. */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const code = ch.charCodeAt(0);
+    if (code < 128) {
+      out += ch.toLowerCase();
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) {
+      out += ch; // half of a surrogate pair: keep as is so lengths stay aligned
+      continue;
+    }
+    const base = ch.normalize('NFD')[0]!.toLowerCase();
+    out += base.length === 1 ? base : ch;
+  }
+  return out;
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Compiles one pattern (see config/lexicons/events/README.md) to a global, unicode regex over folded text. */
+export function compilePattern(pattern: string): RegExp {
+  if (pattern.startsWith('re:')) return new RegExp(pattern.slice(3), 'gu');
+  const folded = foldText(pattern.trim());
+  if (CJK.test(folded)) return new RegExp(folded.split(/\s+/).map(escapeRegex).join('\\s*'), 'gu');
+  const parts: string[] = [];
+  let joinGap = false;
+  for (const token of folded.split(/\s+/)) {
+    if (token === '...') {
+      joinGap = true;
+      continue;
+    }
+    let piece: string;
+    if (token === '#') piece = `(?:${NUMBER_SOURCE})`;
+    else if (token.endsWith('*') && token.length > 1) piece = `${escapeRegex(token.slice(0, -1))}${WORD_CHAR}*`;
+    else piece = escapeRegex(token);
+    if (parts.length) parts.push(joinGap ? '(?:[\\s,]+[^\\s.;:!?]+){0,4}?[\\s,]+' : '[\\s\\-]+');
+    parts.push(piece);
+    joinGap = false;
+  }
+  const body = parts.join('');
+  return new RegExp(`(?<!${WORD_CHAR})(?:${body})(?!${WORD_CHAR})`, 'gu');
+}
+
+export interface PatternHit {
+  start: number;
+  end: number;
+  pattern: string;
+}
+
+/** A list of compiled patterns that reports every non-overlapping hit, longest first at each place. */
+export class PatternSet {
+  private readonly compiled: Array<{ source: string; re: RegExp }>;
+
+  constructor(patterns: readonly string[]) {
+    this.compiled = patterns.map((source) => ({ source, re: compilePattern(source) }));
+  }
+
+  get size(): number {
+    return this.compiled.length;
+  }
+
+  /** Every hit in `folded` between `from` and `to`, overlapping hits resolved in favour of the longer one. */
+  find(folded: string, from = 0, to = folded.length): PatternHit[] {
+    const hits: PatternHit[] = [];
+    const slice = folded.slice(from, to);
+    for (const { source, re } of this.compiled) {
+      re.lastIndex = 0;
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        hits.push({ start: from + m.index, end: from + m.index + m[0].length, pattern: source });
+      }
+    }
+    hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+    const kept: PatternHit[] = [];
+    for (const h of hits) {
+      const last = kept[kept.length - 1];
+      if (last && h.start < last.end) {
+        if (h.end - h.start > last.end - last.start) kept[kept.length - 1] = h;
+        continue;
+      }
+      kept.push(h);
+    }
+    return kept;
+  }
+
+  /** True when any pattern matches in `folded[from, to)`. */
+  test(folded: string, from = 0, to = folded.length): boolean {
+    const slice = folded.slice(from, to);
+    return this.compiled.some(({ re }) => {
+      re.lastIndex = 0;
+      return re.test(slice);
+    });
+  }
+}
