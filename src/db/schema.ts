@@ -64,6 +64,8 @@ export const articles = pgTable('articles', {
   fetchedAt: ts('fetched_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
   extractedAt: ts('extracted_at'),
+  /** sha256 of the last stored extraction, so re-storing the same article and extraction writes nothing. */
+  extractionHash: text('extraction_hash'),
 }, (t) => [
   index('articles_content_hash_idx').on(t.contentHash),
   index('articles_published_idx').on(t.publishedAt),
@@ -111,6 +113,9 @@ export const events = pgTable('events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   /** Deterministic key (type, firm, window...) so writes are idempotent and reports of one event merge. */
   fingerprint: text('fingerprint').notNull().unique(),
+  /** The event's identity without its date (type, resolved firm, person for people events): reports of one event share it,
+   *  and a new report joins the event with this key whose supporting articles lie within the merge window. */
+  identityKey: text('identity_key').notNull().default(''),
   type: eventType('type').notNull(),
   firmEntityId: integer('firm_entity_id').references(() => entities.id, { onDelete: 'set null' }),
   firm: text('firm'),
@@ -143,6 +148,11 @@ export const events = pgTable('events', {
   index('events_occurred_idx').on(t.occurredAt),
   index('events_firm_idx').on(t.firmEntityId),
   index('events_created_idx').on(t.createdAt),
+  index('events_identity_idx').on(t.identityKey, t.occurredAt),
+  index('events_status_occurred_idx').on(t.status, t.occurredAt),
+  index('events_status_confidence_idx').on(t.status, t.confidence),
+  index('events_location_idx').on(t.locationEntityId),
+  index('events_evidence_article_idx').on(t.evidenceArticleId),
 ]);
 
 /** Every article that supports an event, with its own evidence. */
@@ -153,6 +163,8 @@ export const eventArticles = pgTable('event_articles', {
   evidenceStart: integer('evidence_start').notNull(),
   evidenceEnd: integer('evidence_end').notNull(),
   confidence: real('confidence').notNull().default(0),
+  /** This article's own reading of the event (slots as extracted), so the event can be recomputed from its reports. */
+  extracted: jsonb('extracted').$type<Record<string, unknown>>(),
   createdAt: createdAt(),
 }, (t) => [primaryKey({ columns: [t.eventId, t.articleId] }), index('event_articles_article_idx').on(t.articleId)]);
 
