@@ -1,0 +1,46 @@
+// DOM pre-cleaning before Readability: Readability's recall is already high, it loses on precision (captions, related
+// links, share bars, newsletter boxes). Each rule here removes a kind of block that is never article prose.
+
+// Whole class/id tokens (or token prefixes like "related-posts") that name boilerplate blocks.
+const BOILERPLATE_TOKEN =
+  /(^|[\s_-])(related|recommend(ed|ations)?|read-?more|more-?(stories|articles|news)|also-?read|see-?also|share|sharing|social|newsletter|subscribe|subscription|signup|sign-up|promo|advert(isement)?|ads?|sponsor(ed)?|cookie|consent|comments?|disqus|breadcrumbs?|tags?|tag-?list|topics|author-?(bio|box|info)|about-?the-?author|caption|credit|toolbar|outbrain|taboola|popular|trending|most-?read|paywall|print|donate|rating|pagination|pager|nav|navigation|menu|masthead|footer|sidebar|widget|jump-?link|inline-?(link|promo)|embed|video-?player|gallery-?nav|skip-?link|visually-?hidden|sr-only|screen-?reader)(?=$|[\s_-])/i;
+// Elements whose role says they are not the main content.
+const BOILERPLATE_ROLE = /^(navigation|complementary|contentinfo|banner|search|dialog|alert|menu|toolbar)$/i;
+const ALWAYS_DROP = 'figcaption, nav, aside, form, button, select, label, footer, dialog, [hidden], [aria-hidden="true"]';
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').length;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += (a.textContent ?? '').replace(/\s+/g, ' ').length;
+  return n;
+}
+
+/** True when an element with a boilerplate-looking name is small enough that it cannot be the article itself. */
+function removable(el: Element, bodyChars: number): boolean {
+  const len = textLength(el);
+  if (len === 0) return true;
+  // A wrapper named e.g. "post has-comments" may hold the whole story; only drop blocks that are a minor part of the page.
+  if (len > Math.max(1500, bodyChars * 0.3)) return linkTextLength(el) / len > 0.6;
+  return true;
+}
+
+/** Removes captions, navigation, share/related/newsletter blocks and similar from `doc` in place. */
+export function removeBoilerplate(doc: Document): void {
+  const body = doc.body;
+  if (!body) return;
+  const bodyChars = textLength(body);
+  for (const el of [...body.querySelectorAll(ALWAYS_DROP)]) {
+    // <footer>/<aside> inside the article occasionally wrap real paragraphs; keep those that are long prose.
+    if ((el.tagName === 'FOOTER' || el.tagName === 'ASIDE') && textLength(el) > Math.max(1500, bodyChars * 0.3)) continue;
+    el.remove();
+  }
+  for (const el of [...body.querySelectorAll('[class], [id], [role]')]) {
+    if (!el.isConnected || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
+    const role = el.getAttribute('role') ?? '';
+    const names = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
+    if ((BOILERPLATE_ROLE.test(role) || BOILERPLATE_TOKEN.test(names)) && removable(el, bodyChars)) el.remove();
+  }
+}
