@@ -1,0 +1,245 @@
+// `radar extract PATH|URL|- [--lang xx] [--format json|jsonl]` and `radar extract --batch DIR [--format jsonl]`:
+// clean + extract without a database, printing the CONTRACT's JSON. Batch mode runs a worker_threads pool (one worker per
+// core, each loading jsdom and the extractor once) with a per-page time budget, so one pathological page becomes a
+// recorded `{source, error}` line instead of a stalled or crashed batch. This same file is the worker's entry point.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import type { CleanDetail } from '../src/clean/clean-document.ts';
+import { WorkerPool, type WorkerMessage } from '../src/clean/worker-pool.ts';
+import { resolveConfigDir } from '../src/config/load.ts';
+import { InputError } from '../src/errors.ts';
+import type { Extraction } from '../src/extract/types.ts';
+import { createLogger } from '../src/log.ts';
+
+const WORKER_ROLE = 'radar-extract-worker';
+const DEFAULT_TIMEOUT_MS = 10_000;
+const FETCH_TIMEOUT_MS = 30_000;
+
+interface WorkerConfig {
+  role: typeof WORKER_ROLE;
+  configDir: string;
+  lang: string | null;
+  cleanOnly: boolean;
+}
+
+interface Job {
+  path: string;
+  source: string;
+}
+
+const USAGE = `usage: radar extract PATH|URL|- [--lang xx] [--format json|jsonl] [--config DIR] [--clean-only]
+       radar extract --batch DIR [--format jsonl] [--config DIR] [--timeout-ms N] [--workers N] [--clean-only]`;
+
+/** The printed object: the CONTRACT fields first, then clean-stage detail (extra fields are allowed). */
+function toOutput(clean: CleanDetail, extraction: Extraction | null): Record<string, unknown> {
+  return {
+    source: clean.source,
+    title: clean.title,
+    language: clean.language,
+    publishedAt: clean.publishedAt,
+    text: clean.text,
+    ...(extraction ? { entities: extraction.entities, exportControls: extraction.exportControls, events: extraction.events } : {}),
+    byline: clean.byline,
+    siteName: clean.siteName,
+    canonicalUrl: clean.canonicalUrl,
+    declaredLanguage: clean.declaredLanguage,
+    detectedLanguage: clean.detectedLanguage,
+    dateCandidates: clean.dateCandidates,
+    path: clean.path,
+    pathDetail: clean.pathDetail,
+    charset: clean.charset,
+    sentenceCount: clean.sentences.length,
+  };
+}
+
+/** Loads the heavy modules once per process (or worker) and returns a function that processes one document. */
+async function createProcessor(cfg: Omit<WorkerConfig, 'role'>) {
+  const { cleanDocument } = await import('../src/clean/clean-document.ts');
+  const extractor = cfg.cleanOnly ? null : await (await import('../src/extract/extract.ts')).createExtractor(cfg.configDir);
+  return (body: Uint8Array, source: string, contentType: string | null, url: string | null) => {
+    const clean = cleanDocument({ body, source, contentType, url, langHint: cfg.lang });
+    return toOutput(clean, extractor ? extractor.extract(clean) : null);
+  };
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Reads a path, URL or "-" into bytes; every failure is an InputError naming the input. */
+async function readInput(spec: string): Promise<{ body: Uint8Array; contentType: string | null; url: string | null }> {
+  if (spec === '-') return { body: await readStdin(), contentType: null, url: null };
+  if (/^https?:\/\//i.test(spec)) {
+    let res: Response;
+    try {
+      res = await fetch(spec, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { 'user-agent': 'HiringRadar/0.1 (+radar extract)' } });
+    } catch (err) {
+      throw new InputError(`${spec}: cannot fetch: ${(err as Error).message}`, { cause: err });
+    }
+    if (!res.ok) throw new InputError(`${spec}: HTTP ${res.status} ${res.statusText}`);
+    return { body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type'), url: res.url || spec };
+  }
+  try {
+    return { body: await readFile(spec), contentType: null, url: null };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory (use --batch DIR)' : code ?? String(err);
+    throw new InputError(`${spec}: cannot read: ${reason}`, { cause: err });
+  }
+}
+
+async function runSingle(spec: string, cfg: Omit<WorkerConfig, 'role'>, format: string): Promise<number> {
+  const input = await readInput(spec);
+  if (input.body.length === 0 || !new TextDecoder().decode(input.body.subarray(0, 4096)).trim()) {
+    throw new InputError(`${spec === '-' ? 'stdin' : spec}: input is empty`);
+  }
+  const processOne = await createProcessor(cfg);
+  const out = processOne(input.body, spec, input.contentType, input.url);
+  process.stdout.write(`${format === 'jsonl' ? JSON.stringify(out) : JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}
+
+async function listBatch(dir: string): Promise<Job[]> {
+  let names: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new InputError(`${dir}: not a directory`);
+    names = await readdir(dir, { recursive: true });
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${dir}: cannot read directory: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+  }
+  const jobs: Job[] = [];
+  for (const name of names.sort()) {
+    if (name.split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
+    const path = join(dir, name);
+    if ((await stat(path)).isFile()) jobs.push({ path, source: path });
+  }
+  return jobs;
+}
+
+
+/** Waits for stdout to drain so a slow reader cannot make the batch buffer every result in memory. */
+function writeLine(line: string): Promise<void> {
+  return process.stdout.write(`${line}\n`) ? Promise.resolve() : new Promise((r) => process.stdout.once('drain', () => r()));
+}
+
+/** A progress bar on stderr when a person is watching; otherwise null (structured log lines report progress). */
+async function createProgress(total: number): Promise<{ update(n: number): void; stop(): void } | null> {
+  if (!process.stderr.isTTY) return null;
+  const { SingleBar, Presets } = (await import('cli-progress')).default;
+  const bar = new SingleBar({ stream: process.stderr, format: 'extract [{bar}] {value}/{total} pages | {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
+  bar.start(total, 0);
+  return { update: (n) => bar.update(n), stop: () => bar.stop() };
+}
+
+async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs: number, workers: number): Promise<number> {
+  const log = createLogger().child({ stage: 'extract' });
+  const jobs = await listBatch(resolve(dir));
+  if (!jobs.length) throw new InputError(`${dir}: no files to extract`);
+  const size = Math.max(1, Math.min(workers, jobs.length));
+  const pool = new WorkerPool<Job, Record<string, unknown>>({
+    workerUrl: new URL(import.meta.url),
+    workerData: { role: WORKER_ROLE, ...cfg } satisfies WorkerConfig,
+    size,
+    taskTimeoutMs: timeoutMs,
+    // Resolved from this file, so workers run TypeScript whatever the working directory.
+    tsxApiUrl: import.meta.resolve('tsx/esm/api'),
+    maxOldGenerationSizeMb: 2048,
+  });
+  const progress = await createProgress(jobs.length);
+  const started = Date.now();
+  let done = 0;
+  let failed = 0;
+  let maxMs = 0;
+  let lastLog = Date.now();
+  log.info({ count: jobs.length, workers: size, timeout_ms: timeoutMs }, 'batch started');
+  await Promise.all(
+    jobs.map(async (job, id) => {
+      const outcome = await pool.run({ id, payload: job });
+      maxMs = Math.max(maxMs, outcome.durationMs);
+      done++;
+      if (outcome.ok) await writeLine(JSON.stringify(outcome.result));
+      else {
+        failed++;
+        log.warn({ source: job.source, error: outcome.error, duration_ms: outcome.durationMs }, 'page skipped');
+        await writeLine(JSON.stringify({ source: job.source, error: outcome.error }));
+      }
+      progress?.update(done);
+      if (!progress && Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        log.info({ count: done, total: jobs.length, failed, pages_per_s: +(done / ((Date.now() - started) / 1000)).toFixed(2) }, 'batch progress');
+      }
+    }),
+  );
+  progress?.stop();
+  await pool.close();
+  const seconds = (Date.now() - started) / 1000;
+  log.info({ count: done, failed, replaced_workers: pool.replaced, max_ms: maxMs, duration_ms: Math.round(seconds * 1000), pages_per_s: +(done / seconds).toFixed(2) }, 'batch finished');
+  return 0;
+}
+
+/** Entry point for `radar extract`; returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      batch: { type: 'string' },
+      format: { type: 'string' },
+      lang: { type: 'string' },
+      config: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      workers: { type: 'string' },
+      'clean-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = values.format ?? (values.batch ? 'jsonl' : 'json');
+  if (format !== 'json' && format !== 'jsonl') throw new InputError(`--format ${format}: expected json or jsonl`);
+  if (values.lang && !/^[a-z]{2}$/i.test(values.lang)) throw new InputError(`--lang ${values.lang}: expected an ISO 639-1 code such as "es"`);
+  const cfg = { configDir: resolveConfigDir(values.config), lang: values.lang?.toLowerCase() ?? null, cleanOnly: values['clean-only'] ?? false };
+  const positiveInt = (name: string, raw: string | undefined, dflt: number) => {
+    if (raw === undefined) return dflt;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) throw new InputError(`--${name} ${raw}: expected a positive integer`);
+    return n;
+  };
+  if (values.batch) {
+    if (positionals.length) throw new InputError(`unexpected argument "${positionals[0]}" with --batch\n${USAGE}`);
+    return runBatch(values.batch, cfg, positiveInt('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS), positiveInt('workers', values.workers, availableParallelism()));
+  }
+  const [spec, extra] = positionals;
+  if (!spec) throw new InputError(`missing input: give a file path, a URL or "-" for stdin\n${USAGE}`);
+  if (extra) throw new InputError(`unexpected argument "${extra}": give one input, or --batch DIR\n${USAGE}`);
+  return runSingle(spec, cfg, format);
+}
+
+/** Worker side: load once, answer 'ready', then clean + extract one document per message. */
+async function runWorker(cfg: WorkerConfig): Promise<void> {
+  const port = parentPort!;
+  const processOne = await createProcessor(cfg);
+  // Warm-up: jsdom's first window and the JIT make the first page several times slower; keep that off the time budget.
+  processOne(new TextEncoder().encode('<html><body><article><p>Warm-up paragraph.</p></article></body></html>'), 'warm-up.html', null, null);
+  port.on('message', async (msg: { id: number; payload: Job }) => {
+    let reply: WorkerMessage<Record<string, unknown>>;
+    try {
+      const body = await readFile(msg.payload.path);
+      reply = { kind: 'done', id: msg.id, ok: true, result: processOne(body, msg.payload.source, null, null) };
+    } catch (err) {
+      reply = { kind: 'done', id: msg.id, ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ kind: 'ready' } satisfies WorkerMessage<never>);
+}
+
+if (!isMainThread && (workerData as WorkerConfig | undefined)?.role === WORKER_ROLE) await runWorker(workerData as WorkerConfig);
