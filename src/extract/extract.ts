@@ -7,7 +7,7 @@ import { recognizeEntities } from './entities.ts';
 import { findExportControls } from './export-controls.ts';
 import { extractEvents } from './events/extract-events.ts';
 import { loadEventLexicon } from './events/lexicon.ts';
-import { segmentSentences } from './events/sentences.ts';
+import { splitSentences } from '../clean/sentences.ts';
 import type { Extraction } from './types.ts';
 
 export interface Extractor {
@@ -22,10 +22,11 @@ export async function createExtractor(configDir: string): Promise<Extractor> {
   return {
     extract(article: CleanArticle): Extraction {
       const { text, language } = article;
-      const sentences = article.sentences.length ? article.sentences : segmentSentences(text, language);
+      const sentences = article.sentences.length ? article.sentences : splitSentences(text, language);
       const { mentions, entities } = recognizeEntities(text, language, kb);
       const exportControls = findExportControls(text, language);
-      const events = extractEvents({ text, lang: language, title: article.title, sentences, mentions, exportControls }, lexicon);
+      const placeKind = (id: string) => kb.entity(id)?.kind;
+      const events = extractEvents({ text, lang: language, title: article.title, sentences, mentions, exportControls, placeKind }, lexicon);
       return { entities, exportControls, events };
     },
   };

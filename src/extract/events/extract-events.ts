@@ -1,6 +1,10 @@
 // Hiring-signal events from one article: trigger matches per sentence, slot filling, then one event per (type, firm).
 import type { ExtractedEvent, Mention, Span } from '../types.ts';
+import { assemble, type Candidate } from './assemble.ts';
+import { careerMoves, detectSentence, type ArticleContext, type Arrival } from './detect.ts';
+import { findFirmRefs } from './firms.ts';
 import type { EventLexicon } from './lexicon.ts';
+import { foldText } from './patterns.ts';
 
 export interface EventInput {
   text: string;
@@ -9,11 +13,46 @@ export interface EventInput {
   sentences: Span[];
   mentions: Mention[];
   exportControls: Span[];
+  /** Place kind from the knowledge base (city, region, country…), used to pick the most specific place. */
+  placeKind?: (entityId: string) => string | undefined;
+}
+
+/** Events below this confidence are dropped. */
+export const MIN_CONFIDENCE = 0.5;
+
+// Reuters titles are ALL CAPS: names in them are unreliable, and events are read from the body.
+function capsTitleEnd(text: string, sentences: Span[]): number {
+  const first = sentences[0];
+  if (!first) return 0;
+  const letters = first.text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 8 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters) ? first.end : 0;
+}
+
+// The regulator an article is about: a named body ("US Department of Commerce") over a government at large.
+function mainAgency(mentions: Mention[]): string | null {
+  const agencies = mentions.filter((m) => m.type === 'agency');
+  return (agencies.find((m) => !/government|administration|gobierno|regierung|gouvernement|governo|政府/i.test(m.name)) ?? agencies[0])?.name ?? null;
 }
 
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
 export function extractEvents(input: EventInput, lexicon: EventLexicon): ExtractedEvent[] {
-  void input;
-  void lexicon;
-  return [];
+  const { text, sentences, mentions } = input;
+  const titleEnd = capsTitleEnd(text, sentences);
+  const ctx: ArticleContext = {
+    text,
+    folded: foldText(text),
+    lx: lexicon.get(input.lang),
+    sentences,
+    mentions,
+    firms: findFirmRefs(text, mentions, titleEnd),
+    exportControls: input.exportControls,
+    kindOf: input.placeKind ?? (() => undefined),
+    capsTitleEnd: titleEnd,
+    agencyFallback: mainAgency(mentions),
+  };
+  const arrivals: Arrival[] = [];
+  const candidates: Candidate[] = [];
+  sentences.forEach((_, i) => candidates.push(...detectSentence(ctx, i, arrivals)));
+  candidates.push(...careerMoves(ctx, arrivals, candidates));
+  return assemble(candidates, MIN_CONFIDENCE);
 }

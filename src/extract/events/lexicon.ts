@@ -30,6 +30,7 @@ export const LanguageLexiconSchema = z
     anaphora: patternList,
     jobNouns: patternList,
     leaderTitles: patternList,
+    departure: patternList,
     sourceCues: patternList,
     numbers: z.record(z.string(), z.number().positive()).default({}),
   })
@@ -48,6 +49,8 @@ export interface LanguageLexicon {
   anaphora: PatternSet;
   jobNouns: PatternSet;
   leaderTitles: PatternSet;
+  /** Leadership triggers that mean leaving a post (the firm is where talent comes from). */
+  departure: PatternSet;
   sourceCues: PatternSet;
   /** Folded number word -> value. */
   numbers: Map<string, number>;
@@ -80,6 +83,7 @@ function compileLanguage(lang: string, raw: z.output<typeof LanguageLexiconSchem
     anaphora: new PatternSet(raw.anaphora),
     jobNouns: new PatternSet(raw.jobNouns),
     leaderTitles: new PatternSet(raw.leaderTitles),
+    departure: new PatternSet(raw.departure),
     sourceCues: new PatternSet(raw.sourceCues),
     numbers: new Map(Object.entries(raw.numbers).map(([k, v]) => [foldText(k), v])),
     roles: Object.entries(roles)

@@ -1,0 +1,70 @@
+// One event per (type, firm) in an article: candidates from every sentence are grouped, the best sentence becomes
+// the evidence, and slots the best sentence lacks are filled from the others.
+import type { EventType, ExtractedEvent, Span } from '../types.ts';
+
+/** What one trigger in one sentence yields before grouping. */
+export interface Candidate {
+  type: EventType;
+  /** Article-level firm key (see firms.ts), '' when the event names no firm (export controls). */
+  firmKey: string;
+  firm: string | null;
+  firms: string[];
+  person: string | null;
+  location: string | null;
+  /** Lower is more specific (see slots.ts). */
+  locationRank: number;
+  roles: string[];
+  sourceFirms: string[];
+  agency: string | null;
+  headcount: number | null;
+  planned: boolean;
+  confidence: number;
+  evidence: Span;
+}
+
+function strength(c: Candidate): number {
+  const slots = [c.person, c.location, c.headcount, c.agency].filter((x) => x != null).length + (c.roles.length ? 1 : 0) + (c.sourceFirms.length ? 1 : 0);
+  return c.confidence + 0.04 * slots;
+}
+
+function union(lists: string[][], drop: Array<string | null>): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const x of list) if (!out.includes(x) && !drop.includes(x)) out.push(x);
+  return out;
+}
+
+/** Groups candidates by (type, firm) and merges each group into one event, strongest evidence first. */
+export function assemble(candidates: Candidate[], minConfidence: number): ExtractedEvent[] {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.type}\u0000${c.firmKey}`;
+    const list = groups.get(key) ?? [];
+    list.push(c);
+    groups.set(key, list);
+  }
+  const events: ExtractedEvent[] = [];
+  for (const list of groups.values()) {
+    const ranked = [...list].sort((a, b) => strength(b) - strength(a) || a.evidence.start - b.evidence.start);
+    const best = ranked[0]!;
+    // Several sentences stating the same event make it more certain.
+    const confidence = Math.min(0.99, best.confidence + 0.05 * (list.length - 1));
+    if (confidence < minConfidence) continue;
+    const located = [...list].filter((c) => c.location).sort((a, b) => a.locationRank - b.locationRank);
+    const location = best.location && best.locationRank <= (located[0]?.locationRank ?? 9) ? best.location : (located[0]?.location ?? null);
+    events.push({
+      type: best.type,
+      firm: best.firm,
+      location,
+      person: best.person ?? ranked.find((c) => c.person)?.person ?? null,
+      roles: union(ranked.map((c) => c.roles), []),
+      sourceFirms: union(ranked.map((c) => c.sourceFirms), [best.firm]),
+      firms: union([best.firm ? [best.firm] : [], ...ranked.map((c) => c.firms)], []),
+      agency: best.agency ?? ranked.find((c) => c.agency)?.agency ?? null,
+      headcount: best.headcount ?? ranked.find((c) => c.headcount != null)?.headcount ?? null,
+      planned: best.planned,
+      confidence: Math.round(confidence * 100) / 100,
+      evidence: best.evidence,
+    });
+  }
+  return events.sort((a, b) => a.evidence.start - b.evidence.start);
+}

@@ -1,0 +1,242 @@
+// Per-sentence event detection: trigger hits, denial/speculation filters, then the firm and slots for each hit.
+import type { EventType, Mention, Span } from '../types.ts';
+import { EVENT_TYPES } from '../types.ts';
+import type { Candidate } from './assemble.ts';
+import { firmKey, type FirmRef } from './firms.ts';
+import { headcountNear } from './headcount.ts';
+import type { LanguageLexicon } from './lexicon.ts';
+import type { PatternHit } from './patterns.ts';
+import { coordinated, cuedSources, evidenceSpan, personNear, placeIn, rolesIn } from './slots.ts';
+
+/** Everything the rules need about one article, computed once. */
+export interface ArticleContext {
+  text: string;
+  folded: string;
+  lx: LanguageLexicon;
+  sentences: Span[];
+  mentions: Mention[];
+  firms: FirmRef[];
+  exportControls: Span[];
+  kindOf: (entityId: string) => string | undefined;
+  /** End of an ALL-CAPS title (Reuters), 0 when there is none: no events are read from it. */
+  capsTitleEnd: number;
+  /** The article's regulator, for export-control sentences that do not name one. */
+  agencyFallback: string | null;
+}
+
+/** A firm that took on a named person: the seed of a cross-sentence talent move. */
+export interface Arrival {
+  firmKey: string;
+  firm: string;
+  person: string;
+  sentence: number;
+}
+
+type Range = { start: number; end: number };
+
+// Chips, semiconductors or compute: export-control sentences must name one of them.
+const CHIP_CONTEXT = /chip|semiconduct|microprocesad|procesador|gpu|nvidia|compute|computing|computacion|supercomput|nube|cloud|modelos de ia|ai model|accelerat|h100|a100|h800|a800|wafer|lithograph|litograf|asml|芯片|半导体|halbleiter|puce|semicondut/;
+const BOARD_ONLY = /^.{0,40}(?:board members?|to (?:the|its) board|miembros? del consejo|consejeros?\b)/;
+
+// "ofertas de trabajo en LinkedIn", "jobs posted on Indeed": a firm after the trigger behind these is a venue, not the actor.
+const VENUE_BEFORE = /(?:\b(?:en|on|via|through|a traves de|sur|auf|no|na)\s+(?:el|la|the|le|der|die|o|a)?\s*)$/;
+
+function isVenue(ctx: ArticleContext, f: FirmRef, trigger: Range): boolean {
+  return f.start >= trigger.end && f.start - trigger.end < 40 && VENUE_BEFORE.test(ctx.folded.slice(trigger.end, f.start)) && !/\b(?:of|de)\b/.test(ctx.folded.slice(trigger.end, f.start));
+}
+
+/** True when the sentence refers back to a firm ("the company said", "la compañía ha publicado") before the trigger and names none there. */
+function anaphoricSubject(ctx: ArticleContext, s: Span, trigger: Range, inSentence: FirmRef[]): boolean {
+  if (inSentence.some((f) => f.end <= trigger.start)) return false;
+  return ctx.lx.anaphora.find(ctx.folded, s.start, trigger.start).some((h) => h.end - h.start > 3);
+}
+
+function distance(a: Range, b: Range): number {
+  return a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
+}
+
+function hitsIn(ctx: ArticleContext, type: EventType, s: Span): PatternHit[] {
+  return ctx.lx.triggers[type].find(ctx.folded, s.start, s.end);
+}
+
+/** The firm a trigger is about: passive agent, "<title> of X" for appointments, else the nearest, subjects first. */
+function pickFirm(ctx: ArticleContext, type: EventType, trigger: Range, inSentence: FirmRef[], exclude: FirmRef[]): FirmRef | null {
+  const usable = inSentence.filter((f) => (distance(f, trigger) > 0 || type === 'export_control') && !exclude.includes(f) && !isVenue(ctx, f, trigger));
+  for (const f of usable) {
+    if (f.start < trigger.end) continue;
+    const between = ctx.folded.slice(trigger.end, f.start);
+    if (/^\s*(?:por|by|par|von|pelo|pela)\s+(?:el|la|los|the|le|der|die|o|a)?\s*$/.test(between)) return f;
+    if (type === 'leadership' && between.length < 120 && /\b(?:of|de|del|at|en)\s+(?:the|el|la|its|su)?\s*$/.test(between) && ctx.lx.leaderTitles.test(ctx.folded, trigger.start, f.start)) return f;
+  }
+  if (type === 'talent_move') {
+    const after = usable.filter((f) => f.start >= trigger.start).sort((a, b) => a.start - b.start)[0];
+    if (after) return after;
+  }
+  let best: FirmRef | null = null;
+  let bestScore = Infinity;
+  for (const f of usable) {
+    const d = distance(f, trigger);
+    const score = f.end <= trigger.start ? d : d * 1.5 + 10;
+    if (score < bestScore) {
+      best = f;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The firm an anaphoric sentence ("the company said it will…") is about: the last firm named shortly before, else the article's main firm. */
+function salientFirm(ctx: ArticleContext, si: number): FirmRef | null {
+  const s = ctx.sentences[si]!;
+  const windowStart = ctx.sentences[Math.max(0, si - 2)]!.start;
+  // The first firm of the latest sentence that names one is usually its subject; firms named as where talent
+  // comes from ("ex-OpenAI") are never the subject.
+  for (let i = si - 1; i >= 0 && ctx.sentences[i]!.start >= windowStart; i--) {
+    const prev = ctx.sentences[i]!;
+    const inPrev = firmsInSentence(ctx, prev);
+    const sources = cuedSources(ctx.folded, ctx.text, prev, inPrev, ctx.lx);
+    const subject = inPrev.find((f) => !sources.includes(f));
+    if (subject) return subject;
+  }
+  const counts = new Map<string, { n: number; ref: FirmRef }>();
+  for (const f of ctx.firms) {
+    const c = counts.get(f.key) ?? { n: 0, ref: f };
+    c.n++;
+    counts.set(f.key, c);
+  }
+  const top = [...counts.values()].sort((a, b) => b.n - a.n)[0];
+  return top && top.n >= 2 ? top.ref : null;
+}
+
+function firmsInSentence(ctx: ArticleContext, s: Span): FirmRef[] {
+  return ctx.firms.filter((f) => f.start >= s.start && f.end <= s.end);
+}
+
+function lastPersonBefore(ctx: ArticleContext, si: number): Mention | null {
+  const prev = ctx.sentences[si - 1];
+  if (!prev) return null;
+  const people = ctx.mentions.filter((m) => m.type === 'person' && m.start >= prev.start && m.end <= prev.end);
+  return people[people.length - 1] ?? null;
+}
+
+/** Every candidate event stated in sentence `si`; arrivals of named people are pushed to `arrivals`. */
+export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arrival[]): Candidate[] {
+  const s = ctx.sentences[si]!;
+  if (s.end <= ctx.capsTitleEnd) return [];
+  const { folded, lx, text } = ctx;
+  const inSentence = firmsInSentence(ctx, s);
+  const out: Candidate[] = [];
+  for (const type of EVENT_TYPES) {
+    for (const trigger of hitsIn(ctx, type, s)) {
+      // A denial just before the trigger, or a guess anywhere before it in the sentence, is not an event.
+      if (lx.negation.test(folded, Math.max(s.start, trigger.start - 30), trigger.start)) continue;
+      if (lx.speculation.test(folded, s.start, trigger.start)) continue;
+      if (type === 'export_control' && !CHIP_CONTEXT.test(folded.slice(s.start, s.end)) && !ctx.exportControls.some((e) => e.start < s.end && s.start < e.end)) continue;
+      let confidence = 0.6;
+      if (lx.hedge.test(folded, s.start, trigger.start)) confidence -= 0.15;
+      const sources = cuedSources(folded, text, s, inSentence, lx);
+      let firm = anaphoricSubject(ctx, s, trigger, inSentence) ? null : pickFirm(ctx, type, trigger, inSentence, type === 'export_control' ? [] : sources);
+      if (firm) confidence += firm.fromKb ? 0.25 : 0.18;
+      else if (type !== 'export_control') {
+        firm = salientFirm(ctx, si);
+        if (!firm) continue;
+        confidence += 0.02;
+      }
+      const person0 = personNear(ctx.mentions, s, trigger);
+      const base = {
+        location: null as string | null,
+        locationRank: 9,
+        roles: rolesIn(folded, s, lx),
+        headcount: headcountNear(folded, s, trigger, lx),
+        planned: lx.planned.test(folded, s.start, trigger.end),
+        evidence: evidenceSpan(text, s, trigger),
+        agency: null as string | null,
+      };
+      const place = placeIn(ctx.mentions, s, trigger, ctx.firms, ctx.kindOf);
+      if (place) {
+        base.location = place.name;
+        base.locationRank = ['hub', 'district'].includes(ctx.kindOf(place.entityId) ?? '') ? 0 : ({ city: 1, province: 2, state: 2, region: 3, country: 4 } as Record<string, number>)[ctx.kindOf(place.entityId) ?? 'city'] ?? 1;
+      }
+      const mk = (t: EventType, f: FirmRef | null, extra: Partial<Candidate>): Candidate => ({
+        type: t,
+        firmKey: f?.key ?? '',
+        firm: f?.name ?? null,
+        firms: f ? [f.name] : [],
+        person: null,
+        sourceFirms: [],
+        ...base,
+        confidence,
+        ...extra,
+      });
+      if (type === 'export_control') {
+        const agency = ctx.mentions.find((m) => m.type === 'agency' && m.start >= s.start && m.end <= s.end)?.name ?? ctx.agencyFallback;
+        const firms = inSentence.map((f) => f.name).filter((n, i, a) => a.indexOf(n) === i);
+        out.push(mk(type, firm, { firms, agency, location: null, locationRank: 9, confidence: confidence + (firm ? 0 : 0.2) + (agency ? 0.05 : 0) }));
+        continue;
+      }
+      const group = firm ? coordinated(firm, inSentence, text) : [];
+      const targets = group.length ? group : [firm!];
+      if (type === 'leadership') {
+        const person = person0 ?? lastPersonBefore(ctx, si);
+        if (!person || new RegExp(BOARD_ONLY.source).test(folded.slice(trigger.end, s.end))) continue;
+        const departure = lx.departure.test(folded, trigger.start, trigger.end);
+        if (!departure) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person.name, sentence: si });
+        if (!lx.leaderTitles.test(folded, s.start, s.end)) continue;
+        out.push(mk(type, firm, { person: person.name, confidence: confidence + (person0 ? 0.05 : -0.05), headcount: null }));
+        continue;
+      }
+      if (type === 'talent_move') {
+        const movers = inSentence.filter((f) => f.key !== firm!.key && !targets.includes(f));
+        const from = [...new Set([...sources, ...movers].map((f) => f.name))];
+        if (!person0 && !from.length) continue;
+        if (person0) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person0.name, sentence: si });
+        for (const f of targets) out.push(mk(type, f, { person: person0?.name ?? null, sourceFirms: from }));
+        continue;
+      }
+      if (type === 'hiring') {
+        // "Lauren Bisan, que ha sido contratado por el Arsenal": one named person hired is a talent move.
+        const namedHire = person0 && distance(person0, trigger) <= 40 && base.headcount == null && !base.roles.length;
+        if (namedHire) {
+          arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person0.name, sentence: si });
+          const from = inSentence.filter((f) => f.key !== firm!.key).map((f) => f.name);
+          out.push(mk('talent_move', firm, { person: person0.name, sourceFirms: from }));
+          continue;
+        }
+        if (sources.length) for (const f of targets) out.push(mk('talent_move', f, { sourceFirms: sources.map((x) => x.name), confidence: confidence - 0.05 }));
+      }
+      for (const f of targets) out.push(mk(type, f, { sourceFirms: type === 'hiring' ? sources.map((x) => x.name) : [] }));
+    }
+  }
+  return out;
+}
+
+/** Talent moves that span sentences: a person who arrives at one firm and is elsewhere said to come from another. */
+export function careerMoves(ctx: ArticleContext, arrivals: Arrival[], candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const departures = candidates.filter((c) => c.type === 'leadership' && c.person);
+  for (const a of arrivals) {
+    const surname = firmKey(a.person).split(' ').pop() ?? '';
+    if (surname.length < 3) continue;
+    const sources = new Set<string>();
+    for (const d of departures) if (d.person === a.person && d.firmKey !== a.firmKey && d.firm && ctx.lx.departure.test(ctx.folded, d.evidence.start, d.evidence.end)) sources.add(d.firm);
+    let evidence: Span | null = null;
+    ctx.sentences.forEach((s) => {
+      const at = ctx.folded.indexOf(surname, s.start);
+      if (at < 0 || at >= s.end) return;
+      for (const g of firmsInSentence(ctx, s)) {
+        if (g.key === a.firmKey || g.start < at || g.start - at > 140) continue;
+        if (!ctx.lx.sourceCues.test(ctx.folded, at, g.start) && !/\b(?:currently|formerly|was|era|fue)\b/.test(ctx.folded.slice(at, g.start))) continue;
+        sources.add(g.name);
+        evidence ??= { text: s.text, start: s.start, end: s.end };
+      }
+    });
+    if (!sources.size) continue;
+    const s = ctx.sentences[a.sentence]!;
+    out.push({
+      type: 'talent_move', firmKey: a.firmKey, firm: a.firm, firms: [a.firm], person: a.person, location: null, locationRank: 9, roles: [],
+      sourceFirms: [...sources], agency: null, headcount: null, planned: false, confidence: 0.7,
+      evidence: evidence ?? { text: s.text, start: s.start, end: s.end },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Slot filling inside one sentence: roles, place, person, the firms talent comes from, coordinated firm lists.
+import type { Mention, Span } from '../types.ts';
+import type { FirmRef } from './firms.ts';
+import type { LanguageLexicon } from './lexicon.ts';
+
+type Range = { start: number; end: number };
+
+/** English role titles named in `folded[range)`, longest titles first, each once. */
+export function rolesIn(folded: string, range: Range, lx: LanguageLexicon): string[] {
+  const slice = folded.slice(range.start, range.end);
+  const taken: Range[] = [];
+  const roles: string[] = [];
+  for (const { re, english } of lx.roles) {
+    re.lastIndex = 0;
+    for (const m of slice.matchAll(re)) {
+      const r = { start: m.index, end: m.index + m[0].length };
+      if (taken.some((t) => t.start < r.end && r.start < t.end)) continue;
+      taken.push(r);
+      if (!roles.includes(english)) roles.push(english);
+    }
+  }
+  return roles;
+}
+
+// Place kinds from the knowledge base, most specific first; names the tagger found (no kind) rank with cities.
+const KIND_RANK: Record<string, number> = { hub: 0, district: 0, city: 1, province: 2, state: 2, region: 3, country: 4 };
+
+/** The most specific place named in the sentence (ties: the one nearest the trigger), skipping places inside firm names. */
+export function placeIn(mentions: Mention[], range: Range, trigger: Range, firms: FirmRef[], kindOf: (id: string) => string | undefined): Mention | null {
+  let best: Mention | null = null;
+  let bestScore = Infinity;
+  for (const m of mentions) {
+    if (m.type !== 'location' || m.start < range.start || m.end > range.end) continue;
+    if (firms.some((f) => f.start <= m.start && m.end <= f.end)) continue;
+    const rank = KIND_RANK[kindOf(m.entityId) ?? 'city'] ?? 1;
+    // Places attached to the trigger ("cut jobs in X") come after it; specificity breaks near-ties.
+    const distance = m.start >= trigger.end ? m.start - trigger.end : trigger.start - m.end + 150;
+    const score = distance + rank * 25;
+    if (score < bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The person mention nearest to the trigger inside the sentence. */
+export function personNear(mentions: Mention[], range: Range, trigger: Range): Mention | null {
+  let best: Mention | null = null;
+  let bestDistance = Infinity;
+  for (const m of mentions) {
+    if (m.type !== 'person' || m.start < range.start || m.end > range.end) continue;
+    const d = m.start >= trigger.end ? m.start - trigger.end : trigger.start - m.end;
+    if (d < bestDistance) {
+      best = m;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+const LIST_GAP = /^\s*(?:,|,?\s*(?:y|e|and|et|und|&|und|e|和|、))\s*$/u;
+
+/** The firm and every firm coordinated with it ("Alibaba, ByteDance y Meituan"), in text order. */
+export function coordinated(ref: FirmRef, sentenceFirms: FirmRef[], text: string): FirmRef[] {
+  const i = sentenceFirms.indexOf(ref);
+  if (i < 0) return [ref];
+  let lo = i;
+  let hi = i;
+  while (lo > 0 && LIST_GAP.test(text.slice(sentenceFirms[lo - 1]!.end, sentenceFirms[lo]!.start))) lo--;
+  while (hi < sentenceFirms.length - 1 && LIST_GAP.test(text.slice(sentenceFirms[hi]!.end, sentenceFirms[hi + 1]!.start))) hi++;
+  return sentenceFirms.slice(lo, hi + 1);
+}
+
+/** Firms in the sentence introduced by a source cue ("exinvestigador de OpenAI", "formerly of X"), with their lists. */
+export function cuedSources(folded: string, text: string, range: Range, sentenceFirms: FirmRef[], lx: LanguageLexicon): FirmRef[] {
+  const cues = lx.sourceCues.find(folded, range.start, range.end);
+  const out: FirmRef[] = [];
+  for (const f of sentenceFirms) {
+    const cue = cues.find((c) => c.end <= f.start && f.start - c.end <= 60 && !sentenceFirms.some((g) => g !== f && g.start >= c.end && g.end <= f.start && !LIST_GAP.test(text.slice(g.end, f.start))));
+    if (!cue) continue;
+    const gap = text.slice(cue.end, f.start);
+    if (/[;:]/.test(gap)) continue;
+    for (const g of coordinated(f, sentenceFirms, text)) if (g.start >= f.start && !out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
+/** Trims a long sentence to the clause around the trigger so the evidence stays short; offsets stay exact. */
+export function evidenceSpan(text: string, sentence: Span, trigger: Range, maxChars = 320): Span {
+  if (sentence.end - sentence.start <= maxChars) return { text: sentence.text, start: sentence.start, end: sentence.end };
+  let start = Math.max(sentence.start, trigger.start - Math.floor(maxChars / 2));
+  let end = Math.min(sentence.end, Math.max(trigger.end, start + maxChars));
+  if (start > sentence.start) {
+    const space = text.indexOf(' ', start);
+    if (space > 0 && space < trigger.start) start = space + 1;
+  }
+  if (end < sentence.end) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > trigger.end) end = space;
+  }
+  return { text: text.slice(start, end), start, end };
+}
