@@ -183,3 +183,9 @@ async function sendOne(database: Database, transport: DigestTransport, mail: Out
     return { ...base, outcome: 'unconfirmed', attempts: row.attempts, messageId: mail.messageId, error: `outcome unknown: ${error}` };
   }
 }
+
+/** The digest_sends rows of one week, keyed by recipient (for summaries and the review UI). */
+export async function weekLedger(database: Pick<Database, 'db'>, week: string): Promise<Map<string, DigestSend>> {
+  const rows = await database.db.select().from(digestSends).where(eq(digestSends.week, week));
+  return new Map(rows.map((r) => [r.recipient, r]));
+}
