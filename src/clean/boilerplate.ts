@@ -18,12 +18,17 @@ function linkTextLength(el: Element): number {
   return n;
 }
 
-/** True when an element with a boilerplate-looking name is small enough that it cannot be the article itself. */
-function removable(el: Element, bodyChars: number): boolean {
+// Names Readability also treats as content; a block named e.g. "entry-content-read-more" or "widget Blog" is the article.
+const CONTENT_NAME = /article|body|content|entry|hentry|main|post|story|text|blog/i;
+
+/** True when an element with a boilerplate-looking name is small or link-heavy enough that it cannot be the article. */
+function removable(el: Element, bodyChars: number, names = ''): boolean {
   const len = textLength(el);
   if (len === 0) return true;
-  // A wrapper named e.g. "post has-comments" may hold the whole story; only drop blocks that are a minor part of the page.
-  if (len > Math.max(1500, bodyChars * 0.3)) return linkTextLength(el) / len > 0.6;
+  const linkRatio = linkTextLength(el) / len;
+  // A wrapper (a page-wide <form>, a "post has-comments" div) may hold the whole story: keep big blocks of prose.
+  if ((len > Math.max(1500, bodyChars * 0.3) || len > bodyChars * 0.4) && linkRatio < 0.6) return false;
+  if (names && CONTENT_NAME.test(names) && len >= 300 && linkRatio < 0.3) return false;
   return true;
 }
 
@@ -33,14 +38,13 @@ export function removeBoilerplate(doc: Document): void {
   if (!body) return;
   const bodyChars = textLength(body);
   for (const el of [...body.querySelectorAll(ALWAYS_DROP)]) {
-    // <footer>/<aside> inside the article occasionally wrap real paragraphs; keep those that are long prose.
-    if ((el.tagName === 'FOOTER' || el.tagName === 'ASIDE') && textLength(el) > Math.max(1500, bodyChars * 0.3)) continue;
-    el.remove();
+    // ASP.NET pages wrap everything in one <form>; <footer>/<aside> occasionally wrap real paragraphs. Keep long prose.
+    if (el.isConnected && removable(el, bodyChars)) el.remove();
   }
   for (const el of [...body.querySelectorAll('[class], [id], [role]')]) {
     if (!el.isConnected || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
     const role = el.getAttribute('role') ?? '';
     const names = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-    if ((BOILERPLATE_ROLE.test(role) || BOILERPLATE_TOKEN.test(names)) && removable(el, bodyChars)) el.remove();
+    if ((BOILERPLATE_ROLE.test(role) || BOILERPLATE_TOKEN.test(names)) && removable(el, bodyChars, names)) el.remove();
   }
 }
