@@ -1,0 +1,197 @@
+// Event queries for the review UI: the filtered, sorted, paged queue; one event with its evidence, mentions,
+// supporting articles and history; status changes and slot edits, each recorded in review_actions.
+import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { articles, entities, eventArticles, events, mentions, reviewActions, users, type EventRow } from '../../db/schema.ts';
+import type { EventFilters, EventStatus, EventType } from './filters.ts';
+
+/** One queue row. */
+export interface EventListRow {
+  id: number;
+  type: EventType;
+  status: EventStatus;
+  firm: string | null;
+  location: string | null;
+  person: string | null;
+  roles: string[];
+  sourceFirms: string[];
+  firms: string[];
+  agency: string | null;
+  headcount: number | null;
+  confidence: number;
+  language: string | null;
+  date: Date;
+  evidenceText: string;
+  articleTitle: string | null;
+  articleUrl: string | null;
+  articleCount: number;
+}
+
+function likePattern(s: string): string {
+  return `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
+
+const eventDate = sql<Date>`coalesce(${events.occurredAt}, ${events.createdAt})`;
+
+function whereFor(f: EventFilters): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.status !== 'all') conds.push(eq(events.status, f.status));
+  if (f.type) conds.push(eq(events.type, f.type));
+  if (f.firm) conds.push(sql`(${events.firm} ilike ${likePattern(f.firm)} or ${events.firms}::text ilike ${likePattern(f.firm)})`);
+  if (f.place) conds.push(sql`${events.location} ilike ${likePattern(f.place)}`);
+  if (f.language) conds.push(eq(events.language, f.language));
+  if (f.from) conds.push(gte(eventDate, sql`${f.from}::date`));
+  if (f.to) conds.push(sql`${eventDate} < (${f.to}::date + 1)`);
+  if (f.minConfidence !== null) conds.push(gte(events.confidence, f.minConfidence));
+  if (f.q) conds.push(sql`(${events.evidenceText} ilike ${likePattern(f.q)} or ${events.person} ilike ${likePattern(f.q)})`);
+  return conds.length ? and(...conds) : undefined;
+}
+
+function orderFor(f: EventFilters): SQL[] {
+  const d = f.dir === 'asc' ? asc : desc;
+  const column = { occurred: eventDate, confidence: events.confidence, created: events.createdAt, firm: events.firm, type: events.type }[f.sort];
+  return [d(column), d(events.id)];
+}
+
+/** The queue: one page of events matching the filters plus the total count. */
+export async function listEvents(db: Db, f: EventFilters, opts: { unpaged?: boolean; limit?: number } = {}): Promise<{ total: number; rows: EventListRow[] }> {
+  const where = whereFor(f);
+  const base = db
+    .select({
+      id: events.id, type: events.type, status: events.status, firm: events.firm, location: events.location, person: events.person,
+      roles: events.roles, sourceFirms: events.sourceFirms, firms: events.firms, agency: events.agency, headcount: events.headcount, confidence: events.confidence, language: events.language, date: eventDate,
+      evidenceText: events.evidenceText, articleTitle: articles.title, articleUrl: articles.canonicalUrl,
+      articleCount: sql<number>`(select count(*)::int from ${eventArticles} where ${eventArticles.eventId} = ${events.id})`,
+    })
+    .from(events)
+    .leftJoin(articles, eq(articles.id, events.evidenceArticleId))
+    .where(where)
+    .orderBy(...orderFor(f));
+  const limit = opts.unpaged ? (opts.limit ?? 100_000) : f.pageSize;
+  const offset = opts.unpaged ? 0 : (f.page - 1) * f.pageSize;
+  const [rows, countRows] = await Promise.all([
+    base.limit(limit).offset(offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(events).where(where),
+  ]);
+  return {
+    total: Number(countRows[0]?.n ?? 0),
+    rows: rows.map((r) => ({ ...r, date: new Date(r.date), articleCount: Number(r.articleCount) })),
+  };
+}
+
+/** A marked entity occurrence inside an article's clean text. */
+export interface MentionSpan {
+  start: number;
+  end: number;
+  entityId: number;
+  type: string;
+  name: string;
+}
+
+export interface EventDetail {
+  event: EventRow;
+  article: { id: number; title: string | null; text: string; url: string; siteName: string | null; publishedAt: Date | null; language: string | null } | null;
+  mentions: MentionSpan[];
+  supporting: Array<{ articleId: number; title: string | null; url: string; siteName: string | null; publishedAt: Date | null; evidenceText: string; confidence: number }>;
+  history: Array<{ id: number; action: string; at: Date; user: string | null; before: Record<string, unknown> | null; after: Record<string, unknown> | null; note: string | null }>;
+}
+
+/** Everything the event page shows, or null when there is no such event. */
+export async function getEventDetail(db: Db, id: number): Promise<EventDetail | null> {
+  const [event] = await db.select().from(events).where(eq(events.id, id)).limit(1);
+  if (!event) return null;
+  const articleId = event.evidenceArticleId;
+  const [articleRows, mentionRows, supporting, history] = await Promise.all([
+    articleId === null ? Promise.resolve([]) : db
+      .select({ id: articles.id, title: articles.title, text: articles.text, url: articles.canonicalUrl, siteName: articles.siteName, publishedAt: articles.publishedAt, language: articles.language })
+      .from(articles).where(eq(articles.id, articleId)).limit(1),
+    articleId === null ? Promise.resolve([]) : db
+      .select({ start: mentions.start, end: mentions.end, entityId: mentions.entityId, type: entities.type, name: entities.canonicalName })
+      .from(mentions).innerJoin(entities, eq(entities.id, mentions.entityId))
+      .where(eq(mentions.articleId, articleId)).orderBy(asc(mentions.start)),
+    db.select({
+      articleId: eventArticles.articleId, title: articles.title, url: articles.canonicalUrl, siteName: articles.siteName,
+      publishedAt: articles.publishedAt, evidenceText: eventArticles.evidenceText, confidence: eventArticles.confidence,
+    }).from(eventArticles).innerJoin(articles, eq(articles.id, eventArticles.articleId))
+      .where(eq(eventArticles.eventId, id)).orderBy(asc(articles.publishedAt), asc(articles.id)),
+    db.select({
+      id: reviewActions.id, action: reviewActions.action, at: reviewActions.createdAt, user: users.email,
+      before: reviewActions.before, after: reviewActions.after, note: reviewActions.note,
+    }).from(reviewActions).leftJoin(users, eq(users.id, reviewActions.userId))
+      .where(eq(reviewActions.eventId, id)).orderBy(desc(reviewActions.createdAt), desc(reviewActions.id)),
+  ]);
+  return { event, article: articleRows[0] ?? null, mentions: mentionRows, supporting, history };
+}
+
+/** Sets the status of the given events, recording one review action per event that changed; returns the changed ids. */
+export async function setEventStatus(db: Db, input: { ids: number[]; status: EventStatus; userId: number; note?: string | null }): Promise<number[]> {
+  if (input.ids.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const before = await tx.select({ id: events.id, status: events.status }).from(events).where(inArray(events.id, input.ids));
+    const changing = before.filter((b) => b.status !== input.status);
+    if (changing.length === 0) {
+      // A note on an unchanged status is still worth keeping.
+      if (input.note) await tx.insert(reviewActions).values(before.map((b) => ({ userId: input.userId, eventId: b.id, action: 'note', note: input.note ?? null })));
+      return [];
+    }
+    const now = new Date();
+    const ids = changing.map((c) => c.id);
+    await tx.update(events).set({ status: input.status, reviewedAt: now, reviewedBy: input.userId, updatedAt: now }).where(inArray(events.id, ids));
+    await tx.insert(reviewActions).values(changing.map((c) => ({
+      userId: input.userId, eventId: c.id, action: input.status === 'pending' ? 'reopen' : input.status === 'approved' ? 'approve' : 'reject',
+      before: { status: c.status }, after: { status: input.status }, note: input.note || null, createdAt: now,
+    })));
+    return ids;
+  });
+}
+
+/** The slots an analyst may edit. */
+export interface SlotPatch {
+  type?: EventType;
+  firm?: string | null;
+  location?: string | null;
+  person?: string | null;
+  roles?: string[];
+  sourceFirms?: string[];
+  firms?: string[];
+  agency?: string | null;
+  headcount?: number | null;
+  planned?: boolean;
+}
+
+const SLOT_KEYS = ['type', 'firm', 'location', 'person', 'roles', 'sourceFirms', 'firms', 'agency', 'headcount', 'planned'] as const;
+
+/** The id of the live entity of this type whose canonical name is `name` (case-insensitive), or null. */
+export async function entityIdByName(db: Db, type: 'firm' | 'location', name: string | null): Promise<number | null> {
+  if (!name) return null;
+  const [row] = await db.select({ id: entities.id }).from(entities)
+    .where(and(eq(entities.type, type), isNull(entities.mergedIntoId), sql`lower(${entities.canonicalName}) = lower(${name})`)).limit(1);
+  return row?.id ?? null;
+}
+
+/** Applies the changed slots, marks the event as edited and records before/after of just those slots; returns the changed keys. */
+export async function updateEventSlots(db: Db, input: { id: number; patch: SlotPatch; userId: number; note?: string | null }): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(events).where(eq(events.id, input.id)).limit(1);
+    if (!current) return [];
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of SLOT_KEYS) {
+      const next = input.patch[key];
+      if (next === undefined) continue;
+      if (JSON.stringify(next) === JSON.stringify(current[key])) continue;
+      before[key] = current[key];
+      after[key] = next;
+    }
+    const changed = Object.keys(after);
+    if (changed.length === 0) return [];
+    const now = new Date();
+    const links: Partial<EventRow> = {};
+    // A renamed firm or place points at the live entity of that name, or at none (so digests do not show stale links).
+    if ('firm' in after) links.firmEntityId = await entityIdByName(tx as unknown as Db, 'firm', input.patch.firm ?? null);
+    if ('location' in after) links.locationEntityId = await entityIdByName(tx as unknown as Db, 'location', input.patch.location ?? null);
+    await tx.update(events).set({ ...(after as Partial<EventRow>), ...links, edited: true, updatedAt: now }).where(eq(events.id, input.id));
+    await tx.insert(reviewActions).values({ userId: input.userId, eventId: input.id, action: 'edit', before, after, note: input.note || null, createdAt: now });
+    return changed;
+  });
+}
