@@ -6,7 +6,7 @@ import { firmKey, type FirmRef } from './firms.ts';
 import { headcountNear } from './headcount.ts';
 import type { LanguageLexicon } from './lexicon.ts';
 import type { PatternHit } from './patterns.ts';
-import { coordinated, cuedSources, evidenceSpan, personNear, placeIn, rolesIn } from './slots.ts';
+import { coordinated, cuedSources, evidenceSpan, personFallback, personNear, placeIn, rolesIn } from './slots.ts';
 
 /** Everything the rules need about one article, computed once. */
 export interface ArticleContext {
@@ -36,7 +36,7 @@ type Range = { start: number; end: number };
 
 // Chips, semiconductors or compute: export-control sentences must name one of them.
 const CHIP_CONTEXT = /chip|semiconduct|microprocesad|procesador|gpu|nvidia|compute|computing|computacion|supercomput|nube|cloud|modelos de ia|ai model|accelerat|h100|a100|h800|a800|wafer|lithograph|litograf|asml|芯片|半导体|halbleiter|puce|semicondut/;
-const BOARD_ONLY = /^.{0,40}(?:board members?|to (?:the|its) board|miembros? del consejo|consejeros?\b)/;
+const BOARD_ONLY = /^[^]{0,40}(?:board members?|to (?:the|its) board|miembros? del consejo|consejeros?\b)/;
 
 // "ofertas de trabajo en LinkedIn", "jobs posted on Indeed": a firm after the trigger behind these is a venue, not the actor.
 const VENUE_BEFORE = /(?:\b(?:en|on|via|through|a traves de|sur|auf|no|na)\s+(?:el|la|the|le|der|die|o|a)?\s*)$/;
@@ -112,6 +112,16 @@ function firmsInSentence(ctx: ArticleContext, s: Span): FirmRef[] {
   return ctx.firms.filter((f) => f.start >= s.start && f.end <= s.end);
 }
 
+/** A person the entity stage missed, for the event types that need one; shaped like a mention. */
+function namedPerson(ctx: ArticleContext, s: Span, trigger: Range, type: EventType): Mention | null {
+  if (type !== 'leadership' && type !== 'talent_move' && type !== 'hiring') return null;
+  const covered = [...ctx.firms, ...ctx.mentions.filter((m) => m.type !== 'person')];
+  const name = personFallback(ctx.text, s, trigger, covered);
+  if (!name) return null;
+  const start = ctx.text.indexOf(name, s.start);
+  return { type: 'person', entityId: `new:person:${name}`, name, text: name, start, end: start + name.length, origin: 'rule', confidence: 0.5 };
+}
+
 function lastPersonBefore(ctx: ArticleContext, si: number): Mention | null {
   const prev = ctx.sentences[si - 1];
   if (!prev) return null;
@@ -142,7 +152,7 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
         if (!firm) continue;
         confidence += 0.02;
       }
-      const person0 = personNear(ctx.mentions, s, trigger);
+      const person0 = personNear(ctx.mentions, s, trigger) ?? namedPerson(ctx, s, trigger, type);
       const base = {
         location: null as string | null,
         locationRank: 9,

@@ -34,9 +34,23 @@ function mainAgency(mentions: Mention[]): string | null {
   return (agencies.find((m) => !/government|administration|gobierno|regierung|gouvernement|governo|政府/i.test(m.name)) ?? agencies[0])?.name ?? null;
 }
 
+/** Joins sentences a splitter broke at hard line wraps (Reuters): no end punctuation, one newline between. */
+export function joinWrappedSentences(text: string, sentences: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    const prev = out[out.length - 1];
+    const gap = prev ? text.slice(prev.end, s.start) : '';
+    if (prev && !/[.!?:;"”»)]$/.test(prev.text) && /^[ \t]*\n[ \t]*$/.test(gap)) {
+      out[out.length - 1] = { text: text.slice(prev.start, s.end), start: prev.start, end: s.end };
+    } else out.push(s);
+  }
+  return out;
+}
+
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
 export function extractEvents(input: EventInput, lexicon: EventLexicon): ExtractedEvent[] {
-  const { text, sentences, mentions } = input;
+  const { text, mentions } = input;
+  const sentences = joinWrappedSentences(text, input.sentences);
   const titleEnd = capsTitleEnd(text, sentences);
   const ctx: ArticleContext = {
     text,

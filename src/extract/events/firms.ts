@@ -15,7 +15,9 @@ export interface FirmRef {
 const LEGAL_SUFFIX = String.raw`(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|Plc|LLC|SA|S\.A|AG|GmbH|NV|N\.V|SpA|AB|Group|Holdings?|Industries|Laboratories|Systems|Airways|Airlines|Bank|Motors)\b\.?`;
 const CAP_WORD = String.raw`(?:[A-Z][\p{L}\p{N}&'’\-]*|&|of|and|de|del|y|la|des|du|van|von)`;
 // "Pan Am Corp", "Goodyear Tire and Rubber Co", "Sony (U.K.) Ltd"
-const SUFFIXED = new RegExp(String.raw`(?<![\p{L}])((?:[A-Z][\p{L}\p{N}&'’\-.]*)(?:[ \t\n]+(?:${CAP_WORD}|\([A-Z.]+\)))*?)[ \t\n,]+${LEGAL_SUFFIX}`, 'gu');
+// Names may wrap onto the next line (Reuters) but never cross a blank line.
+const SEP = String.raw`(?:[ \t]+|[ \t]*\n[ \t]*)`;
+const SUFFIXED = new RegExp(String.raw`(?<![\p{L}])((?:[A-Z][\p{L}\p{N}&'’\-.]*)(?:${SEP}(?:${CAP_WORD}|\([A-Z.]+\)))*?),?${SEP}${LEGAL_SUFFIX}`, 'gu');
 // Reuters marks unlisted companies as <Sequoia Systems>; tickers (<GT>, <RENA.PA>) are all caps and skipped.
 const BRACKETED = /<([A-Z][^<>\n]*[a-z][^<>\n]*)>/gu;
 // A designator noun then a capitalised name: "la multinacional estadounidense Heinz", "the carmaker Renault".

@@ -101,3 +101,35 @@ export function evidenceSpan(text: string, sentence: Span, trigger: Range, maxCh
   }
   return { text: text.slice(start, end), start, end };
 }
+
+// A personal name the entity stage missed: "Mr Morrow", "Robert J. Fitzpatrick", "María Jesús Chao", "Alvaro de la Riva".
+const NAME_RE = /(?:\b(?:Mr|Mrs|Ms|Dr|Sr|Sra|Herr|Frau|M\.|Mme)\.?\s+(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?))|(?<![\p{L}])(\p{Lu}[\p{Ll}'’-]+(?:\s+(?:\p{Lu}\.|de la|de los|del|de|van|von|da|dos|du|le))?(?:\s+\p{Lu}[\p{Ll}'’-]+){1,3})/gu;
+const NOT_NAME = /^(?:The|This|That|These|In|On|At|For|But|And|As|It|He|She|They|We|Its|His|Her|El|La|Los|Las|Un|Una|En|Por|Para|Con|Según|Este|Esta|Del|Al|Le|Les|Der|Die|Das|O|A|Os|As|New|North|South|East|West|Chief|President|Vice|Senior|Former|Group|Mr)$/u;
+
+/** The nearest capitalised personal name to the trigger that no firm, place or agency covers; null when none. */
+export function personFallback(text: string, range: Range, trigger: Range, covered: Range[]): string | null {
+  const slice = text.slice(range.start, range.end);
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const m of slice.matchAll(NAME_RE)) {
+    let name = (m[1] ?? m[2])!;
+    let start = range.start + m.index + m[0].length - name.length;
+    // Drop leading function words the pattern swallowed ("The Walt" never starts a name).
+    const words = name.split(/\s+/);
+    while (words.length && NOT_NAME.test(words[0]!)) {
+      start += words[0]!.length + 1;
+      words.shift();
+    }
+    if (!words.length || (words.length < 2 && !m[1])) continue;
+    name = words.join(' ');
+    const span = { start, end: start + name.length };
+    if (covered.some((c) => c.start < span.end && span.start < c.end)) continue;
+    if (NOT_NAME.test(words[words.length - 1]!)) continue;
+    const d = span.start >= trigger.end ? span.start - trigger.end : Math.max(0, trigger.start - span.end);
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
