@@ -24,6 +24,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS'],
     authOptional: true,
+    allowInsecureAuth: true,
     logger: false,
     onAuth(auth, _session, cb) {
       if (auth.username === 'radar' && auth.password === 's3cret-pw') cb(null, { user: 'radar' });
