@@ -137,9 +137,13 @@ function loadCountries(placesFile: ReturnType<typeof loadPlaces>, entities: KbEn
     }
   }
   const en = countries.getNames('en', { select: 'all' });
+  const byLocale = new Map(locales.map((loc) => [loc, countries.getNames(loc, { select: 'all' })]));
   for (const [code, enNames] of Object.entries(en)) {
     const name = names[code] ?? enNames.find((n) => !n.includes(',')) ?? enNames[0]!;
     const id = `loc:${slugify(name)}`;
+    if (entities.some((e) => e.id === id)) {
+      throw new ConfigError(`config/kb/places.yaml: place id "${id}" clashes with the country ${code}; give the place an explicit id`);
+    }
     const all = new Set<string>();
     const add = (alias: string, langs: string[] | null): void => {
       if (alias.includes(',') || alias.includes('(') || dropped.has(foldString(alias))) return;
@@ -148,7 +152,7 @@ function loadCountries(placesFile: ReturnType<typeof loadPlaces>, entities: KbEn
     };
     add(name, null);
     for (const loc of locales) {
-      const list = countries.getNames(loc, { select: 'all' })[code] ?? [];
+      const list = byLocale.get(loc)?.[code] ?? [];
       // Latin-script names of other languages stay in their language: German "Island" is Iceland only in German.
       for (const n of list) add(n, loc === 'en' || NON_LATIN.test(n) ? null : [loc]);
     }
