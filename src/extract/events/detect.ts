@@ -122,6 +122,11 @@ function namedPerson(ctx: ArticleContext, s: Span, trigger: Range, type: EventTy
   return { type: 'person', entityId: `new:person:${name}`, name, text: name, start, end: start + name.length, origin: 'rule', confidence: 0.5 };
 }
 
+function personBefore(ctx: ArticleContext, s: Span, trigger: Range): Mention | null {
+  const people = ctx.mentions.filter((m) => m.type === 'person' && m.start >= s.start && m.end <= trigger.start);
+  return people[people.length - 1] ?? null;
+}
+
 function lastPersonBefore(ctx: ArticleContext, si: number): Mention | null {
   const prev = ctx.sentences[si - 1];
   if (!prev) return null;
@@ -187,7 +192,10 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
       const group = firm ? coordinated(firm, inSentence, text) : [];
       const targets = group.length ? group : [firm!];
       if (type === 'leadership') {
-        const person = person0 ?? lastPersonBefore(ctx, si);
+        // "X will succeed Y", "X sustituye a Y": the person after the trigger is the one leaving.
+        const succession = /succe|replac|sustitu|relev|remplac|ersetz|substitu/.test(folded.slice(trigger.start, trigger.end));
+        const before = succession ? personBefore(ctx, s, trigger) : null;
+        const person = before ?? person0 ?? lastPersonBefore(ctx, si);
         if (!person || new RegExp(BOARD_ONLY.source).test(folded.slice(trigger.end, s.end))) continue;
         const departure = lx.departure.test(folded, trigger.start, trigger.end);
         if (!departure) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person.name, sentence: si });
