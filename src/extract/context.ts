@@ -18,6 +18,11 @@ const FIRM_BEFORE = new RegExp(
 const FIRM_AFTER = /^(?:\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|SA|S\.A\.|SL|AG|GmbH|SE|NV|BV|Co|KK|SpA|Srl|S\.p\.A\.|Technologies|Technology|Labs|AI|Robotics|Semiconductor|Systems|Software|Networks|Motors|Bank|Capital|Ventures)\b|\s*['’]s\s+(?:CEO|shares|stock|chips?|revenue|employees|staff|founder|chief)\b|\s+(?:said|says|announced|will hire|is hiring|plans to|hired|laid off|anunció|dijo|planea|contrató|contrata|despidió|a annoncé|kündigte)\b)/u;
 const FIRM_NAME_SUFFIX = /\s(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|S\.?A\.?|AG|GmbH|SE|N\.?V\.?|B\.?V\.?|Co\.?|SpA|Technologies|Technology|Labs|AI|Robotics|Semiconductors?|Systems|Software|Networks|Motors|Holdings|Tecnologías|Technologie)$/u;
 
+/** True when the name itself reads like a company ("Quantix Robotics", "Acme Corp."). */
+export function firmNameShape(name: string): boolean {
+  return FIRM_NAME_SUFFIX.test(name);
+}
+
 /** True when the text around [start, end) calls the name a company. */
 export function firmContext(text: string, start: number, end: number, name = text.slice(start, end)): boolean {
   if (FIRM_NAME_SUFFIX.test(name)) return true;

@@ -90,7 +90,10 @@ export function findExportControls(text: string, lang: string, configDir: string
       const gap = os >= ce ? os - ce : cs >= oe ? cs - oe : 0;
       if (gap > c.maxGap || gap >= bestGap) continue;
       const between = f.slice(Math.min(ce, oe), Math.max(cs, os));
-      if (BREAK.test(text.slice(ft.origin[Math.min(ce, oe)] ?? 0, ft.origin[Math.max(cs, os)] ?? 0)) || /[。！？\n]/.test(between)) continue;
+      // The slice runs one character into the later term so that ". C" (break + capital) is seen.
+      const from = ft.origin[Math.min(ce, oe)] ?? 0;
+      const to = (ft.origin[Math.max(cs, os)] ?? text.length) + 1;
+      if (BREAK.test(text.slice(from, to)) || /[。！？\n]/.test(between)) continue;
       best = [Math.min(cs, os), Math.max(ce, oe)];
       bestGap = gap;
     }

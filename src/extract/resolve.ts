@@ -5,7 +5,7 @@
 // name mentioned before them.
 import type { GazetteerMatch } from './gazetteer.ts';
 import { slugify, type KbEntity, type KnowledgeBase } from './kb.ts';
-import { agencyName, atSentenceStart, firmContext, locativeContext } from './context.ts';
+import { agencyName, atSentenceStart, firmContext, firmNameShape, locativeContext } from './context.ts';
 import type { NameSpan } from './name-spans.ts';
 import type { EntityType, Mention } from './types.ts';
 
@@ -93,6 +93,8 @@ export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Men
     if (!n) continue;
     if (taken.some((t) => overlaps(t, n)) || out.some((t) => overlaps(t, n))) continue;
     const known = kb.lookup(n.text)[0];
+    // The everyday-word rule applies to tagger spans too ("Cruise ships..." tagged ORG is still not the firm).
+    if (known?.commonWord && atSentenceStart(text, n.start) && !firmContext(text, n.start, n.end)) continue;
     if (known) {
       out.push({ ...span(n), type: known.type, entityId: known.id, name: known.name, origin: 'ner', confidence: 0.8 });
       continue;
@@ -112,6 +114,8 @@ function typeNew(n: NameSpan, text: string, persons: Mention[]): Mention | null 
   const origin: Mention['origin'] = n.source === 'rule' ? 'rule' : 'ner';
   const make = (type: EntityType, confidence: number, entityId = `new:${TYPE_PREFIX[type]}:${slugify(n.text)}`, name = n.text): Mention =>
     ({ ...span(n), type, entityId, name, origin, confidence });
+  // The name's own shape beats the tagger's type: "Quantix Robotics" is a firm even when tagged PER.
+  if (n.type !== 'LOC' && firmNameShape(n.text) && !agencyName(n.text)) return make('firm', 0.6);
   switch (n.type) {
     case 'PER': {
       if (words.length >= 2) return make('person', n.source === 'rule' ? 0.6 : 0.7);
