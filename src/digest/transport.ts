@@ -103,18 +103,25 @@ export function outboxTransport(dir: string): DigestTransport {
 }
 
 /** Nodemailer error codes raised before the message could have reached the server. */
-const BEFORE_DATA = new Set(['EDNS', 'ETLS', 'EREQUIRETLS', 'EAUTH', 'ENOAUTH', 'EOAUTH2', 'ECONFIG', 'EENVELOPE', 'EPROXY', 'EMAXRECIPIENTS', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH']);
+const BEFORE_DATA = new Set(['EDNS', 'ETLS', 'EREQUIRETLS', 'EAUTH', 'ENOAUTH', 'EOAUTH2', 'ECONFIG', 'EENVELOPE', 'EPROXY', 'EMAXRECIPIENTS']);
+/** Socket errors that mean no connection was ever made. */
+const NO_CONNECTION = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** nodemailer timeout types of the connection setup (before any mail command). */
+const SETUP_TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT']);
 
 /**
  * True when an error proves the message was NOT accepted, so sending again cannot duplicate it: the server
- * answered with a 4xx/5xx reply, or the failure happened while connecting, resolving or authenticating. Anything
- * else (a dropped connection or timeout after DATA, an unknown error) may have come after the server queued the
- * message, and is treated as "outcome unknown".
+ * answered with a 4xx/5xx reply, or the connection, DNS lookup, TLS or login failed. Anything else may have
+ * happened after the server queued the message and counts as "outcome unknown". nodemailer tags a connection
+ * dropped after DATA with command "CONN" too, so the command is no evidence of the phase; the socket's own
+ * syscall/originalCode and the timeout type are.
  */
 export function isDefiniteFailure(err: unknown): boolean {
-  const e = err as { responseCode?: unknown; code?: unknown; command?: unknown } | null;
+  const e = err as { responseCode?: unknown; code?: unknown; originalCode?: unknown; syscall?: unknown; timeoutType?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) return true;
   if (typeof e.code === 'string' && BEFORE_DATA.has(e.code)) return true;
-  return e.command === 'CONN' || e.command === 'EHLO' || e.command === 'HELO' || e.command === 'STARTTLS';
+  if (e.syscall === 'connect' || e.syscall === 'getaddrinfo') return true;
+  if (typeof e.originalCode === 'string' && NO_CONNECTION.has(e.originalCode)) return true;
+  return typeof e.timeoutType === 'string' && SETUP_TIMEOUTS.has(e.timeoutType);
 }

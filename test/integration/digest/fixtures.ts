@@ -32,7 +32,7 @@ export function failing(inner: DigestTransport, fails: (call: number) => boolean
   return wrapped;
 }
 
-/** An error shaped like nodemailer's for a connection that could not be opened. */
+/** An error shaped like nodemailer's for a refused connection (fields as nodemailer 10 sets them). */
 export function connectError(): Error {
-  return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ESOCKET', command: 'CONN' });
+  return Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ESOCKET', command: 'CONN', syscall: 'connect', originalCode: 'ECONNREFUSED', errno: -111 });
 }

@@ -1,5 +1,5 @@
 // A real SMTP server on 127.0.0.1 (smtp-server, port 0) that parses what arrives with mailparser.
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -60,4 +60,50 @@ export function perRecipient(received: Received[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const r of received) for (const to of r.envelopeTo) out[to] = (out[to] ?? 0) + 1;
   return out;
+}
+
+/** A bare-bones SMTP peer that takes the whole message after DATA and then drops the connection without a reply. */
+export async function startDroppingSmtp(): Promise<{ url: string; messages: number; close(): Promise<void> }> {
+  const state = { url: '', messages: 0, close: async () => {} };
+  const server = createServer((socket) => {
+    let inData = false;
+    let buffer = '';
+    socket.write('220 drop.test ESMTP\r\n');
+    socket.on('data', (chunk) => {
+      buffer += chunk.toString('latin1');
+      if (inData) {
+        if (buffer.includes('\r\n.\r\n')) {
+          state.messages += 1;
+          socket.destroy();
+        }
+        return;
+      }
+      let nl: number;
+      while ((nl = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, nl).toUpperCase();
+        buffer = buffer.slice(nl + 2);
+        if (line.startsWith('EHLO') || line.startsWith('HELO')) socket.write('250 drop.test\r\n');
+        else if (line.startsWith('DATA')) {
+          inData = true;
+          socket.write('354 go ahead\r\n');
+          return;
+        } else if (line.startsWith('QUIT')) socket.end('221 bye\r\n');
+        else socket.write('250 ok\r\n');
+      }
+    });
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  state.url = `smtp://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () => new Promise<void>((ok) => server.close(() => ok()));
+  return state;
+}
+
+/** A loopback port with nothing listening (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((ok) => server.close(() => ok()));
+  return port;
 }
