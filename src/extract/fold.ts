@@ -29,6 +29,9 @@ export function isHangul(ch: string): boolean {
 /** True for a letter or digit of a spaced script: the characters that make a word continue. */
 export function isWordChar(ch: string | undefined): boolean {
   if (!ch) return false;
+  const c = ch.charCodeAt(0);
+  // ASCII fast path: this runs once or twice per character of every article.
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   return /[\p{L}\p{N}]/u.test(ch) && !isUnspacedChar(ch);
 }
 

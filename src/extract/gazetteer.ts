@@ -107,11 +107,13 @@ export class Gazetteer {
     }
     // Longest first, then leftmost; keep those that do not overlap an already kept match.
     found.sort((x, y) => y.b - y.a - (x.b - x.a) || x.a - y.a);
-    const taken: Array<[number, number]> = [];
+    const taken = new Uint8Array(f.length);
     const out: GazetteerMatch[] = [];
     for (const m of found) {
-      if (taken.some(([a, b]) => m.a < b && a < m.b)) continue;
-      taken.push([m.a, m.b]);
+      let free = true;
+      for (let k = m.a; k < m.b && free; k++) free = taken[k] === 0;
+      if (!free) continue;
+      taken.fill(1, m.a, m.b);
       const start = ft.origin[m.a]!;
       const end = originalEnd(ft, m.b);
       out.push({ start, end, text: text.slice(start, end).trimEnd(), entityIds: m.ids });
