@@ -117,7 +117,8 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {
     assertUrlAllowed(url, policy);
     if (config.politeness.respectRobots && !req.skipRobots) {
       const refusal = await robots.check(url, signal);
-      if (refusal) throw new SkipError(`${url.href}: ${refusal}`);
+      if (refusal?.kind === 'disallowed') throw new SkipError(`${url.href}: ${refusal.reason}`);
+      if (refusal) throw new RetryLaterError(`${url.href}: ${refusal.reason}`);
     }
     const headers: Record<string, string> = {
       'user-agent': config.userAgent,

@@ -29,12 +29,15 @@ export class RobotsCache {
     private readonly failureTtlMs = 10 * 60_000,
   ) {}
 
-  /** Resolves to null when allowed, or to the reason it is not. */
-  async check(url: URL, signal?: AbortSignal): Promise<string | null> {
+  /**
+   * Resolves to null when allowed; otherwise to the reason, and whether it is lasting ("disallowed": the site said no)
+   * or temporary ("unavailable": robots.txt could not be read, so try again later).
+   */
+  async check(url: URL, signal?: AbortSignal): Promise<{ kind: 'disallowed' | 'unavailable'; reason: string } | null> {
     const entry = await this.entryFor(url.origin, signal);
     if (entry.robot === 'allow-all') return null;
-    if (entry.robot === 'disallow-all') return `robots.txt for ${url.origin} unavailable (${entry.reason ?? 'error'}): not fetching for now`;
-    return entry.robot.isAllowed(url.href, this.agentToken) === false ? `disallowed by ${url.origin}/robots.txt` : null;
+    if (entry.robot === 'disallow-all') return { kind: 'unavailable', reason: `robots.txt for ${url.origin} unavailable (${entry.reason ?? 'error'}): not fetching for now` };
+    return entry.robot.isAllowed(url.href, this.agentToken) === false ? { kind: 'disallowed', reason: `disallowed by ${url.origin}/robots.txt` } : null;
   }
 
   /** Crawl-delay for the origin in seconds, when the site set one and it has been fetched. */

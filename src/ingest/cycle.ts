@@ -1,0 +1,142 @@
+// runIngestCycle: one ingest pass. Sync the feed list, take the cycle lock, fetch the due feeds (a few at once; the
+// HTTP client enforces per-host politeness), fetch/process/store new pages, record a runs row, report a summary.
+import { createExtractor } from '../extract/extract.ts';
+import type { Database } from '../db/client.ts';
+import { loadFetchConfig, type FetchConfig } from '../fetch/fetch-config.ts';
+import { createHttpClient, type HttpClient } from '../fetch/http.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { storeArticle } from '../store/store-article.ts';
+import { tryAcquireCycleLock } from './cycle-lock.ts';
+import { loadFeedsConfig, loadFeedsFile } from './feeds-config.ts';
+import { emptyCounts, ingestFeed, type CycleCounts, type FeedDeps, type StoreFn } from './ingest-feed.ts';
+import { inlineProcessPage, type ProcessPage } from './process-page.ts';
+import { silentProgress, type Progress } from './progress.ts';
+import { finishRun, startRun, type RunError } from './run-record.ts';
+import { dueFeeds } from './schedule.ts';
+import { feedIdsFor, syncFeeds } from './sync-feeds.ts';
+
+export interface IngestContext {
+  database: Database;
+  /** The config folder (fetch.yaml, feeds.yaml, knowledge base, lexicons). */
+  configDir: string;
+  log?: Logger;
+  signal?: AbortSignal;
+  now?: () => Date;
+  /** Defaults to configDir/fetch.yaml. */
+  fetchConfig?: FetchConfig;
+  /** `--feeds FILE`: sync and run only these feeds (other feeds are left as they are). */
+  feedsFile?: string | null;
+  /** `--since DATE`: ignore feed items published before this date. */
+  since?: Date | null;
+  /** Fetch every active feed, due or not. */
+  force?: boolean;
+  /** A long-lived client (the scheduler shares one across cycles); created and closed per cycle when absent. */
+  http?: HttpClient;
+  /** Clean + extract one page; defaults to inline jsdom + the extractor built from configDir. */
+  processPage?: ProcessPage;
+  store?: StoreFn;
+  progress?: Progress;
+  /** Feeds fetched at once (default 4). */
+  feedConcurrency?: number;
+}
+
+export interface CycleSummary {
+  /** False when another cycle held the lock; nothing was done. */
+  ran: boolean;
+  reason?: string;
+  runId: number | null;
+  counts: CycleCounts;
+  errors: RunError[];
+  aborted: boolean;
+  durationMs: number;
+}
+
+/** A processPage that builds the extractor (knowledge base, lexicons) on first use only. */
+export function lazyProcessPage(configDir: string): ProcessPage {
+  let inner: Promise<ProcessPage> | null = null;
+  return async (input) => {
+    inner ??= createExtractor(configDir).then(inlineProcessPage);
+    return (await inner)(input);
+  };
+}
+
+/** Runs one ingest cycle; resolves with its summary (ran: false when another cycle is running). Throws only when it cannot run. */
+export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> {
+  const log = ctx.log ?? silentLogger;
+  const now = ctx.now ?? (() => new Date());
+  const started = Date.now();
+  const signal = ctx.signal ?? new AbortController().signal;
+  // Read and validate config before touching anything: a bad file fails the command with its name and key.
+  const config = ctx.fetchConfig ?? loadFetchConfig(ctx.configDir);
+  const list = ctx.feedsFile ? loadFeedsFile(ctx.feedsFile) : loadFeedsConfig(ctx.configDir);
+  const counts = emptyCounts();
+  const errors: RunError[] = [];
+
+  const release = await tryAcquireCycleLock(ctx.database);
+  if (!release) return { ran: false, reason: 'another ingest cycle is running', runId: null, counts, errors, aborted: false, durationMs: Date.now() - started };
+  const http = ctx.http ?? createHttpClient(config, { log });
+  let runId: number | null = null;
+  const progress = ctx.progress ?? silentProgress;
+  try {
+    const db = ctx.database.db;
+    const sync = await syncFeeds(db, list, { pauseMissing: !ctx.feedsFile });
+    if (sync.paused) log.info({ count: sync.paused }, 'feeds removed from config paused');
+    const onlyIds = ctx.feedsFile ? await feedIdsFor(db, list.feeds.map((f) => f.url)) : null;
+    runId = await startRun(db, 'ingest', now());
+    const due = await dueFeeds(db, now(), { force: ctx.force ?? false, onlyIds });
+    counts.feedsDue = due.length;
+    log.info({ run_id: runId, feeds_due: due.length }, 'ingest cycle started');
+    const deps: FeedDeps = {
+      database: ctx.database, http, config, log, signal, now, counts, errors,
+      processPage: ctx.processPage ?? lazyProcessPage(ctx.configDir),
+      store: ctx.store ?? storeArticle,
+      since: ctx.since ?? null,
+    };
+    progress.start(due.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.min(ctx.feedConcurrency ?? 4, due.length) }, async () => {
+      while (next < due.length && !signal.aborted) {
+        const feed = due[next++]!;
+        const outcome = await ingestFeed(feed, deps);
+        progress.feedDone(feed.url, outcome, { newArticles: counts.articlesNew, updatedArticles: counts.articlesUpdated });
+      }
+    });
+    let aborted = false;
+    try {
+      await Promise.all(workers);
+    } catch (err) {
+      if (!signal.aborted) throw err;
+      aborted = true;
+    }
+    aborted ||= signal.aborted;
+    progress.stop();
+    await finishRun(db, runId, aborted ? 'aborted' : 'ok', { ...counts }, errors);
+    const summary = { ran: true, runId, counts, errors, aborted, durationMs: Date.now() - started };
+    log.info({ run_id: runId, ...snake(counts), aborted, duration_ms: summary.durationMs }, 'ingest cycle finished');
+    return summary;
+  } catch (err) {
+    progress.stop();
+    if (runId !== null) {
+      await finishRun(ctx.database.db, runId, 'failed', { ...counts }, [...errors, { at: now().toISOString(), message: (err as Error).message }]).catch(() => {});
+    }
+    throw err;
+  } finally {
+    if (!ctx.http) await http.close().catch(() => {});
+    await release();
+  }
+}
+
+function snake(counts: CycleCounts): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+/** One line for stdout: what the cycle did. */
+export function formatSummary(s: CycleSummary): string {
+  if (!s.ran) return `ingest: skipped: ${s.reason}`;
+  const c = s.counts;
+  const feeds = `${c.feedsDue} feeds due: ${c.feedsFetched} fetched, ${c.feedsNotModified} not modified, ${c.feedsFailed} failed` +
+    (c.feedsRateLimited ? `, ${c.feedsRateLimited} rate-limited` : '') + (c.feedsPaused ? `, ${c.feedsPaused} paused` : '');
+  const articles = `articles: ${c.articlesNew} new, ${c.articlesUpdated} updated, ${c.articlesUnchanged} unchanged, ${c.articlesFailed} failed, ${c.itemsKnown} already known` +
+    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '');
+  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} linked; ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})`;
+}

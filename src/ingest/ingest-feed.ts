@@ -1,0 +1,159 @@
+// One feed within a cycle: conditional GET, parse, pick the items worth fetching, fetch + process + store each page,
+// then reschedule the feed. Validators (ETag, Last-Modified) are saved only when every picked item was handled, so a
+// crash or a page failure mid-feed means the next cycle sees the full feed again and nothing is lost.
+import type { Database } from '../db/client.ts';
+import type { Feed } from '../db/schema.ts';
+import { RateLimitedError, RetryLaterError, SkipError } from '../errors.ts';
+import type { FeedItem } from '../fetch/feed-types.ts';
+import { fetchFeed } from '../fetch/feed.ts';
+import type { FetchConfig } from '../fetch/fetch-config.ts';
+import type { HttpClient } from '../fetch/http.ts';
+import { fetchPage } from '../fetch/page.ts';
+import type { Logger } from '../log.ts';
+import type { StoreInput, StoreResult } from '../store/store-article.ts';
+import { needsFetch } from './known-articles.ts';
+import type { ProcessPage } from './process-page.ts';
+import type { RunError } from './run-record.ts';
+import { feedFailure, recordFeedFailure, recordFeedSuccess } from './schedule.ts';
+
+export type StoreFn = (database: Database, input: StoreInput) => Promise<StoreResult>;
+
+export interface CycleCounts {
+  feedsDue: number;
+  feedsFetched: number;
+  feedsNotModified: number;
+  feedsFailed: number;
+  feedsRateLimited: number;
+  feedsPaused: number;
+  itemsSeen: number;
+  itemsKnown: number;
+  itemsDeferred: number;
+  articlesNew: number;
+  articlesUpdated: number;
+  articlesUnchanged: number;
+  articlesFailed: number;
+  eventsNew: number;
+  eventsLinked: number;
+}
+
+/** All-zero counts. */
+export function emptyCounts(): CycleCounts {
+  return {
+    feedsDue: 0, feedsFetched: 0, feedsNotModified: 0, feedsFailed: 0, feedsRateLimited: 0, feedsPaused: 0,
+    itemsSeen: 0, itemsKnown: 0, itemsDeferred: 0, articlesNew: 0, articlesUpdated: 0, articlesUnchanged: 0, articlesFailed: 0,
+    eventsNew: 0, eventsLinked: 0,
+  };
+}
+
+export interface FeedDeps {
+  database: Database;
+  http: HttpClient;
+  config: FetchConfig;
+  processPage: ProcessPage;
+  store: StoreFn;
+  log: Logger;
+  signal: AbortSignal;
+  now: () => Date;
+  since: Date | null;
+  counts: CycleCounts;
+  errors: RunError[];
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight. */
+async function mapLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+/** Items newest first, one per identity, without those older than `since`; those without a link cannot be fetched. */
+export function pickItems(items: FeedItem[], since: Date | null): FeedItem[] {
+  const seen = new Set<string>();
+  const out: FeedItem[] = [];
+  for (const item of items) {
+    if (!item.link) continue;
+    const key = item.guid ?? item.link;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (since && item.publishedAt && Date.parse(item.publishedAt) < since.getTime()) continue;
+    out.push(item);
+  }
+  const time = (i: FeedItem) => (i.publishedAt ? Date.parse(i.publishedAt) : 0);
+  return out.sort((a, b) => time(b) - time(a));
+}
+
+/** Fetches, processes and stores one item's page; false when it should be tried again in a later cycle. */
+async function ingestItem(feed: Feed, item: FeedItem, deps: FeedDeps): Promise<boolean> {
+  const { counts, log } = deps;
+  const link = item.link!;
+  try {
+    const page = await fetchPage(deps.http, link, deps.config, deps.signal);
+    const processed = await deps.processPage({ body: page.body, url: link, finalUrl: page.finalUrl, contentType: page.contentType, langHint: feed.language });
+    const result = await deps.store(deps.database, {
+      url: link, finalUrl: page.finalUrl, feedId: feed.id, guid: item.guid, contentType: page.contentType, rawBody: page.body,
+      clean: processed.clean, extraction: processed.extraction, fetchedAt: deps.now(),
+    });
+    if (result.status === 'new') counts.articlesNew++;
+    else if (result.status === 'updated') counts.articlesUpdated++;
+    else counts.articlesUnchanged++;
+    if (result.status !== 'unchanged') counts.eventsLinked += result.events;
+    counts.eventsNew += result.newEvents;
+    log.debug({ feed_id: feed.id, article_url: link, article_id: result.articleId, status: result.status, events: result.events }, 'article stored');
+    return true;
+  } catch (err) {
+    if (deps.signal.aborted) throw err;
+    counts.articlesFailed++;
+    const message = err instanceof Error ? err.message : String(err);
+    deps.errors.push({ at: deps.now().toISOString(), message, url: link });
+    log.warn({ feed_id: feed.id, article_url: link, error: message }, 'article failed');
+    // A page we will never read (404, PDF, robots) is done with; a transient failure must come round again.
+    return err instanceof SkipError && !(err instanceof RateLimitedError);
+  }
+}
+
+/** Ingests one feed and reschedules it; never throws for feed or page failures (they are recorded), only on abort. */
+export async function ingestFeed(feed: Feed, deps: FeedDeps): Promise<string> {
+  const { counts, log } = deps;
+  const started = deps.now();
+  try {
+    const fetched = await fetchFeed(deps.http, feed, deps.config, deps.signal);
+    if (fetched.kind === 'not-modified') {
+      counts.feedsNotModified++;
+      await recordFeedSuccess(deps.database.db, feed, deps.now(), deps.config, { status: fetched.status, keepValidators: false });
+      return 'not-modified';
+    }
+    counts.feedsFetched++;
+    const picked = pickItems(fetched.feed.items, deps.since);
+    counts.itemsSeen += picked.length;
+    const todo: FeedItem[] = [];
+    for (const item of picked) {
+      if (await needsFetch(deps.database.db, item)) todo.push(item);
+      else counts.itemsKnown++;
+    }
+    const batch = todo.slice(0, deps.config.articles.maxPerFeedPerCycle);
+    counts.itemsDeferred += todo.length - batch.length;
+    let complete = batch.length === todo.length;
+    await mapLimit(batch, deps.config.articles.concurrency, async (item) => {
+      deps.signal.throwIfAborted();
+      if (!(await ingestItem(feed, item, deps))) complete = false;
+    });
+    await recordFeedSuccess(deps.database.db, feed, deps.now(), deps.config, {
+      status: fetched.status, etag: fetched.etag, lastModified: fetched.lastModified, keepValidators: complete, title: fetched.feed.title,
+    });
+    log.info({ feed_id: feed.id, feed_url: feed.url, items: fetched.feed.items.length, fetched_pages: batch.length, duration_ms: Date.now() - started.getTime() }, 'feed fetched');
+    return 'fetched';
+  } catch (err) {
+    if (deps.signal.aborted) throw err;
+    const outcome = feedFailure(err, feed, deps.now(), deps.config);
+    await recordFeedFailure(deps.database.db, feed, deps.now(), outcome);
+    if (outcome.countsAsFailure) counts.feedsFailed++;
+    else counts.feedsRateLimited++;
+    if (outcome.paused) counts.feedsPaused++;
+    deps.errors.push({ at: deps.now().toISOString(), message: outcome.lastError, url: feed.url });
+    const level = err instanceof RetryLaterError || err instanceof RateLimitedError ? 'info' : 'warn';
+    log[level]({ feed_id: feed.id, feed_url: feed.url, error: outcome.lastError, error_count: outcome.errorCount, next_check_at: outcome.nextCheckAt.toISOString() }, 'feed failed');
+    return outcome.paused ? 'paused' : outcome.countsAsFailure ? 'failed' : 'rate-limited';
+  }
+}
