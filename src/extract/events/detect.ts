@@ -127,6 +127,13 @@ function personBefore(ctx: ArticleContext, s: Span, trigger: Range): Mention | n
   return people[people.length - 1] ?? null;
 }
 
+/** Where a person is said to be in the sentence before ("Wu Yuxin, quien se encuentra en San Francisco"). */
+function placeNearPerson(ctx: ArticleContext, si: number, person: Mention): Mention | null {
+  const prev = ctx.sentences[si - 1];
+  if (!prev || !ctx.text.slice(prev.start, prev.end).includes(person.name.split(' ').pop() ?? person.name)) return null;
+  return placeIn(ctx.mentions, prev, { start: prev.start, end: prev.start }, ctx.firms, ctx.kindOf, ctx.folded, false);
+}
+
 function lastPersonBefore(ctx: ArticleContext, si: number): Mention | null {
   const prev = ctx.sentences[si - 1];
   if (!prev) return null;
@@ -153,6 +160,9 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
       let firm = anaphoricSubject(ctx, s, trigger, inSentence) ? null : pickFirm(ctx, type, trigger, inSentence, type === 'export_control' ? [] : sources);
       if (firm) confidence += firm.fromKb ? 0.25 : 0.18;
       else if (type !== 'export_control') {
+        // Only a sentence that refers back to a firm ("it", "the company", "su") borrows the previous one's firm;
+        // "Chinese start-ups are hiring" names no firm and stays unattached.
+        if (!lx.anaphora.test(folded, s.start, s.end)) continue;
         firm = salientFirm(ctx, si);
         if (!firm) continue;
         confidence += 0.02;
@@ -167,7 +177,7 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
         evidence: evidenceSpan(text, s, trigger),
         agency: null as string | null,
       };
-      const place = placeIn(ctx.mentions, s, trigger, ctx.firms, ctx.kindOf);
+      const place = placeIn(ctx.mentions, s, trigger, ctx.firms, ctx.kindOf, folded);
       if (place) {
         base.location = place.name;
         base.locationRank = ['hub', 'district'].includes(ctx.kindOf(place.entityId) ?? '') ? 0 : ({ city: 1, province: 2, state: 2, region: 3, country: 4 } as Record<string, number>)[ctx.kindOf(place.entityId) ?? 'city'] ?? 1;
@@ -200,7 +210,9 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
         const departure = lx.departure.test(folded, trigger.start, trigger.end);
         if (!departure) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person.name, sentence: si });
         if (!lx.leaderTitles.test(folded, s.start, s.end)) continue;
-        out.push(mk(type, firm, { person: person.name, confidence: confidence + (person0 ? 0.05 : -0.05), headcount: null }));
+        const place = base.location ? null : placeNearPerson(ctx, si, person);
+        const located = place ? { location: place.name, locationRank: 5 } : {};
+        out.push(mk(type, firm, { person: person.name, confidence: confidence + (person0 ? 0.05 : -0.05), headcount: null, ...located }));
         continue;
       }
       if (type === 'talent_move') {

@@ -25,13 +25,17 @@ export function rolesIn(folded: string, range: Range, lx: LanguageLexicon): stri
 // Place kinds from the knowledge base, most specific first; names the tagger found (no kind) rank with cities.
 const KIND_RANK: Record<string, number> = { hub: 0, district: 0, city: 1, province: 2, state: 2, region: 3, country: 4 };
 
-/** The most specific place named in the sentence (ties: the one nearest the trigger), skipping places inside firm names. */
-export function placeIn(mentions: Mention[], range: Range, trigger: Range, firms: FirmRef[], kindOf: (id: string) => string | undefined): Mention | null {
+// A relative clause after the trigger describes something else ("Moonshot, which runs a chatbot popular in China").
+const RELATIVE = /,\s*(?:que|which|that|who|whose|quien|quienes|cuyo|cuya|qui|lequel|der|die|das|welche)\b/;
+
+/** The place attached to the trigger: nearest after it, specificity breaking near-ties, skipping places inside firm names. */
+export function placeIn(mentions: Mention[], range: Range, trigger: Range, firms: FirmRef[], kindOf: (id: string) => string | undefined, folded: string, skipRelative = true): Mention | null {
   let best: Mention | null = null;
   let bestScore = Infinity;
   for (const m of mentions) {
     if (m.type !== 'location' || m.start < range.start || m.end > range.end) continue;
     if (firms.some((f) => f.start <= m.start && m.end <= f.end)) continue;
+    if (skipRelative && m.start >= trigger.end && RELATIVE.test(folded.slice(trigger.end, m.start))) continue;
     const rank = KIND_RANK[kindOf(m.entityId) ?? 'city'] ?? 1;
     // Places attached to the trigger ("cut jobs in X") come after it; specificity breaks near-ties.
     const distance = m.start >= trigger.end ? m.start - trigger.end : trigger.start - m.end + 150;
