@@ -14,9 +14,16 @@ const FIRM_BEFORE = new RegExp(
   'empresa de|companhia|cofundador de|co-fundador de|cofundadora de|co-founder of|cofounder of|founder of|fundador de|' +
   'CEO de|CEO of|director ejecutivo de|presidente de|chief executive of|trabajó en|trabaja en|worked at|works at|joined|' +
   'se unió a|empleados de|employees of|ingenieros de|engineers at|engineers from|investors in|adquirió|acquired|' +
-  'fondateur de|PDG de|Gründer von|Chef von|bei)\\s+(?:la\\s+|el\\s+|the\\s+|a\\s+|an\\s+|der\\s+|die\\s+|le\\s+|l\'\\s*)?$', 'iu');
-const FIRM_AFTER = /^(?:\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|SA|S\.A\.|SL|AG|GmbH|SE|NV|BV|Co|KK|SpA|Srl|S\.p\.A\.|Technologies|Technology|Labs|AI|Robotics|Semiconductor|Systems|Software|Networks|Motors|Bank|Capital|Ventures)\b|\s*['’]s\s+(?:CEO|shares|stock|chips?|revenue|employees|staff|founder|chief)\b|\s+(?:said|says|announced|will hire|is hiring|plans to|hired|laid off|anunció|dijo|planea|contrató|contrata|despidió|a annoncé|kündigte)\b)/u;
+  'fondateur de|PDG de|Gründer von|Chef von|bei|' +
+  '(?:analyst|economist|strategist|engineer|researcher|executive|scientist|analista|economista|ingeniero|investigador|' +
+  'analyste|économiste|ingénieur|chercheur|Analyst|Ökonom|Ingenieur|Forscher)s? (?:at|with|de|en|chez|bei))\\s+(?:la\\s+|el\\s+|the\\s+|a\\s+|an\\s+|der\\s+|die\\s+|le\\s+|l\'\\s*)?$', 'iu');
+const FIRM_AFTER = /^(?:\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|SA|S\.A\.|SL|AG|GmbH|SE|NV|BV|Co|KK|SpA|Srl|S\.p\.A\.|Technologies|Technology|Labs|AI|Robotics|Semiconductor|Systems|Software|Networks|Motors|Bank|Capital|Ventures)\b|\s*['’]s\s+(?:CEO|shares|stock|chips?|revenue|employees|staff|founder|chief)\b|\s+(?:said|says|announced|reported|posted|employs|will hire|is hiring|plans to|hired|laid off|has (?:blamed|cut|hired|reported|posted|announced)|anunció|dijo|planea|contrató|contrata|despidió|informó|a annoncé|kündigte)\b)/u;
 const FIRM_NAME_SUFFIX = /\s(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|S\.?A\.?|AG|GmbH|SE|N\.?V\.?|B\.?V\.?|Co\.?|SpA|Technologies|Technology|Labs|AI|Robotics|Semiconductors?|Systems|Software|Networks|Motors|Holdings|Tecnologías|Technologie)$/u;
+
+/** True when the words just before the name call it a company ("la startup X", "an analyst at X", "cofundador de X"). */
+export function firmBefore(text: string, start: number): boolean {
+  return FIRM_BEFORE.test(text.slice(Math.max(0, start - 40), start));
+}
 
 /** True when the name itself reads like a company ("Quantix Robotics", "Acme Corp."). */
 export function firmNameShape(name: string): boolean {

@@ -18,7 +18,7 @@ export interface NameSpan {
 }
 
 // Trailing punctuation and possessives never belong to a name: "Nvidia's" -> "Nvidia", "Google." -> "Google".
-const TRAIL = /(?:['’]s|['’]|[\s.,;:!?)"”»]+)+$/u;
+const TRAIL = /(?:['’]s|['’]|[\s.,;:!?)"”»\-–—]+)+$/u;
 const LEAD = /^[\s("“«¿¡]+/u;
 
 /** Trims punctuation and possessive endings from a span, keeping offsets consistent. */

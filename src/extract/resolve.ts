@@ -5,7 +5,7 @@
 // name mentioned before them.
 import type { GazetteerMatch } from './gazetteer.ts';
 import { slugify, type KbEntity, type KnowledgeBase } from './kb.ts';
-import { agencyName, atSentenceStart, firmContext, firmNameShape, locativeContext } from './context.ts';
+import { agencyName, atSentenceStart, firmBefore, firmContext, firmNameShape, locativeContext } from './context.ts';
 import type { NameSpan } from './name-spans.ts';
 import type { EntityType, Mention } from './types.ts';
 
@@ -61,6 +61,8 @@ export function resolveKbMatches(kb: KnowledgeBase, matches: GazetteerMatch[], t
   });
 }
 
+const SOURCE_RANK: Record<NameSpan['source'], number> = { ner: 0, rule: 1, compromise: 2 };
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
 
 function tokens(s: string): string[] {
@@ -86,12 +88,15 @@ function stripStopwords(kb: KnowledgeBase, text: string, n: NameSpan, lang: stri
 /** Mentions for names the knowledge base does not know, typed from the tagger and context. */
 export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Mention[], text: string, lang: string): Mention[] {
   const out: Mention[] = [];
-  // Multi-token spans first, so "Wang Huiwen" is known before a lone "Wang"; rule/NER persons before compromise.
-  const sorted = [...names].sort((a, b) => tokens(b.text).length - tokens(a.text).length || a.start - b.start);
+  // A span the tagger saw but we rejected still claims its text, so a weaker source cannot relabel it.
+  const claimed: Array<{ start: number; end: number }> = [];
+  // Multi-token spans first, so "Wang Huiwen" is known before a lone "Wang"; then the tagger before the rule and compromise.
+  const sorted = [...names].sort((a, b) => tokens(b.text).length - tokens(a.text).length || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.start - b.start);
   for (const raw of sorted) {
     const n = stripStopwords(kb, text, raw, lang);
     if (!n) continue;
-    if (taken.some((t) => overlaps(t, n)) || out.some((t) => overlaps(t, n))) continue;
+    if (taken.some((t) => overlaps(t, n)) || out.some((t) => overlaps(t, n)) || claimed.some((t) => overlaps(t, n))) continue;
+    claimed.push(n);
     const known = kb.lookup(n.text)[0];
     // The everyday-word rule applies to tagger spans too ("Cruise ships..." tagged ORG is still not the firm).
     if (known?.commonWord && atSentenceStart(text, n.start) && !firmContext(text, n.start, n.end)) continue;
@@ -109,6 +114,14 @@ function span(n: { text: string; start: number; end: number }): { text: string; 
   return { text: n.text, start: n.start, end: n.end };
 }
 
+// An unknown ORG is a firm when any of its occurrences in the article has company context.
+function firmSomewhere(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    if (firmContext(text, i, i + name.length, name)) return true;
+  }
+  return false;
+}
+
 function typeNew(n: NameSpan, text: string, persons: Mention[]): Mention | null {
   const words = tokens(n.text);
   const origin: Mention['origin'] = n.source === 'rule' ? 'rule' : 'ner';
@@ -116,6 +129,8 @@ function typeNew(n: NameSpan, text: string, persons: Mention[]): Mention | null 
     ({ ...span(n), type, entityId, name, origin, confidence });
   // The name's own shape beats the tagger's type: "Quantix Robotics" is a firm even when tagged PER.
   if (n.type !== 'LOC' && firmNameShape(n.text) && !agencyName(n.text)) return make('firm', 0.6);
+  // "an analyst at Dresdner Kleinwort": the words before a tagged person can say it is a company.
+  if (n.type === 'PER' && firmBefore(text, n.start)) return make('firm', 0.5);
   switch (n.type) {
     case 'PER': {
       if (words.length >= 2) return make('person', n.source === 'rule' ? 0.6 : 0.7);
@@ -125,7 +140,7 @@ function typeNew(n: NameSpan, text: string, persons: Mention[]): Mention | null 
     }
     case 'ORG':
       if (agencyName(n.text)) return make('agency', 0.6);
-      return firmContext(text, n.start, n.end, n.text) ? make('firm', 0.6) : null;
+      return firmSomewhere(text, n.text) ? make('firm', 0.6) : null;
     case 'LOC':
       return words.length <= 4 ? make('location', 0.5) : null;
     default:
