@@ -57,7 +57,7 @@ export function toReports(list: ExtractedEvent[], entityList: ArticleEntity[], r
       headcount: ev.headcount,
       planned: ev.planned ?? false,
     };
-    const identity = eventIdentity(reading);
+    const identity = eventIdentity({ type: ev.type, firm: reading.firm, firmKey: firm?.key ?? null, person: ev.person, agency: ev.agency });
     const report = { identity, reading, evidence: ev.evidence, confidence: clamp01(ev.confidence) };
     const seen = byIdentity.get(identity);
     if (!seen || report.confidence > seen.confidence) byIdentity.set(identity, report);

@@ -57,17 +57,17 @@ function unionAliases(a: Record<string, string[]>, b: Record<string, string[]>):
 }
 
 /**
- * Recomputes the identity key of events about `entityId` (after a merge renamed their firm), so later reports of
+ * Recomputes the identity key of events about `entity` (after a merge re-pointed them at it), so later reports of
  * the survivor join them instead of opening a twin.
  */
-export async function rekeyEventsForEntity(tx: Db, entityId: number, name: string): Promise<number> {
+export async function rekeyEventsForEntity(tx: Db, entity: LiveEntity): Promise<number> {
   const rows = await tx
-    .select({ id: events.id, type: events.type, person: events.person, agency: events.agency, firms: events.firms, identityKey: events.identityKey })
+    .select({ id: events.id, type: events.type, person: events.person, agency: events.agency, identityKey: events.identityKey })
     .from(events)
-    .where(eq(events.firmEntityId, entityId));
+    .where(eq(events.firmEntityId, entity.id));
   let changed = 0;
   for (const r of rows) {
-    const identityKey = eventIdentity({ type: r.type, firm: name, person: r.person, agency: r.agency, firms: r.firms });
+    const identityKey = eventIdentity({ type: r.type, firm: entity.canonicalName, firmKey: entity.key, person: r.person, agency: r.agency });
     if (identityKey === r.identityKey) continue;
     await tx.update(events).set({ identityKey }).where(eq(events.id, r.id));
     changed++;
@@ -108,7 +108,7 @@ export async function mergeEntities(db: Db, fromId: number, intoId: number, user
           || jsonb_build_object(${idKey}::text, ${into.id}::int, ${nameKey}::text, ${into.canonicalName}::text)
         where (${eventArticles.extracted} ->> ${idKey}::text) = ${String(from.id)}`);
     }
-    const rekeyed = await rekeyEventsForEntity(tx, into.id, into.canonicalName);
+    const rekeyed = await rekeyEventsForEntity(tx, into);
     const extra: Record<string, string[]> = from.canonicalName !== into.canonicalName ? { und: [from.canonicalName] } : {};
     const aliases = unionAliases(into.aliases, unionAliases(from.aliases, extra));
     await tx.update(entities).set({ aliases, updatedAt: now }).where(eq(entities.id, into.id));
