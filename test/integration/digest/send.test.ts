@@ -130,6 +130,23 @@ describe(`runDigest through a real SMTP server (${ENGINE})`, () => {
     expect(sent).toHaveLength(4);
   });
 
+  it('stops between recipients when aborted and leaves the rest for the next run', async () => {
+    const config = testConfig(['s1@example.test', 's2@example.test']);
+    const controller = new AbortController();
+    const inner = transport();
+    const stopping: DigestTransport = { ...inner, send: async (mail) => {
+      const info = await inner.send(mail);
+      controller.abort(); // SIGTERM arrives while s1 is being sent
+      return info;
+    } };
+    const first = await runDigest(database, { config, week: '2026-W41', transport: stopping, signal: controller.signal });
+    expect(first.recipients.map((r) => r.outcome)).toEqual(['sent', 'not_attempted']);
+    expect((await rows('2026-W41'))['s2@example.test']).toMatchObject({ status: 'pending', attempts: 0 });
+    const second = await runDigest(database, { config, week: '2026-W41', transport: transport() });
+    expect(second.recipients.map((r) => r.outcome)).toEqual(['already_sent', 'sent']);
+    expect(perRecipient(smtp.received)).toEqual({ 's1@example.test': 1, 's2@example.test': 1 });
+  });
+
   it('sends the "no approved events" note for an empty week, or nothing when configured to skip', async () => {
     const note = await runDigest(database, { config: testConfig(['n@example.test']), week: '2026-W30', transport: transport() });
     expect(note.recipients.map((r) => r.outcome)).toEqual(['sent']);
