@@ -5,15 +5,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type NerTrainOptions, evaluate, trainNer } from '../src/ner/train.ts';
-import { NER_LANGS, datasetName, loadSplit } from './ner/datasets.ts';
+import { buildGazetteer } from '../src/ner/gazetteer.ts';
+import { spansFromTags } from '../src/ner/tags.ts';
+import { NER_LANGS, datasetName, externalSources, loadSplit } from './ner/datasets.ts';
 
 /** Per-language defaults, picked on the dev split (see README, NER section). */
 export const DEFAULTS: Record<string, Partial<NerTrainOptions>> = {
   en: { epochs1: 7, epochs2: 5 },
-  es: { epochs1: 10, epochs2: 5 },
-  fr: { epochs1: 8, epochs2: 8 },
-  de: { epochs1: 8, epochs2: 8 },
-  pt: { epochs1: 8, epochs2: 8 },
+  es: { epochs1: 10, epochs2: 4 },
+  fr: { epochs1: 8, epochs2: 4 },
+  de: { epochs1: 10, epochs2: 5 },
+  pt: { epochs1: 10, epochs2: 5 },
 };
 
 const { values } = parseArgs({
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     dev: { type: 'boolean', default: false },
     test: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
+    'no-external': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -55,6 +58,13 @@ const opts: NerTrainOptions = {
   log: (m) => console.error(`[${lang} ${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`),
   onEpoch: values.dev ? (pass, epoch, model) => console.error(`[${lang}] dev pass ${pass} epoch ${epoch}: ${fmt(evaluate(model, dev))}`) : undefined,
 };
+const sources = values['no-external'] ? [] : externalSources(lang);
+if (sources.length > 0) {
+  opts.external = buildGazetteer(
+    sources.flatMap((src) => src.docs().flatMap((doc) => doc.sentences.map((s) => ({ tokens: s.tokens, spans: spansFromTags(s.tags) })))),
+  );
+  opts.log!(`external name list: ${opts.external.size} names from ${sources.map((s) => s.name).join(', ')}`);
+}
 const tokens = train.reduce((n, doc) => n + doc.sentences.reduce((m, s) => m + s.tokens.length, 0), 0);
 opts.log!(`training on ${datasetName(lang)} train: ${train.length} documents, ${tokens} tokens`);
 const model = trainNer(train, opts);
@@ -64,6 +74,7 @@ const seconds = (performance.now() - t0) / 1000;
   epochs1: opts.epochs1,
   epochs2: opts.epochs2,
   folds: opts.folds,
+  external: sources.map((s) => s.name),
   bits: opts.bits,
   seed: opts.seed,
   minFeatureCount: opts.minFeatureCount,

@@ -62,3 +62,18 @@ export function wikineuralSplitText(lang: string, split: Split): string {
   const [from, to] = wikineuralRange(all.length, split);
   return all.slice(from, to).map((s) => s.lines.map((l) => l.text).join('\n') + '\n').join('\n');
 }
+
+/**
+ * Names for the fixed "external" name list of a language's model: every other annotated source under ner/ (the other
+ * CoNLL training set, the WikiNEuRal files of other languages, and the whole WikiNEuRal file of a CoNLL language),
+ * never the dev or test split the model is scored on.
+ */
+export function externalSources(lang: string): Array<{ name: string; docs: () => TaggedDocument[] }> {
+  const out: Array<{ name: string; docs: () => TaggedDocument[] }> = [];
+  for (const other of Object.keys(CONLL)) if (other !== lang) out.push({ name: `${datasetName(other)} train`, docs: () => loadSplit(other, 'train') });
+  for (const w of WIKINEURAL_LANGS) {
+    if (w === lang && !CONLL[lang]) continue; // own train split is already the model's training data
+    out.push({ name: `wikineural/${w} (all)`, docs: () => toTagged(readConllFile(resolve(NER_CORPUS_DIR, 'wikineural', `${w}.test.conllu.gz`)).documents) });
+  }
+  return out;
+}

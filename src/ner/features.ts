@@ -5,6 +5,8 @@ import { hashString } from './hash.ts';
 
 export interface FeatureResources {
   gazetteer: Gazetteer;
+  /** Names from other annotated corpora (other languages' WikiNEuRal, the other CoNLL set): fixed, not jackknifed. */
+  external: Gazetteer | null;
   /** Lower-case forms seen lower-case in the training text: a capitalised word here is often just sentence-initial. */
   lexicon: ReadonlySet<string>;
 }
@@ -116,6 +118,7 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
   const lw = tokens.map((t) => t.toLowerCase());
   const ss = tokens.map((t) => shortShape(wordShape(t)));
   const gaz = res.gazetteer.match(tokens);
+  const ext = res.external?.match(tokens);
   let upperLetters = 0;
   let letters = 0;
   for (const t of tokens) {
@@ -150,6 +153,7 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
       `g-1=${i > 0 ? gaz[i - 1] : 'S'}`,
       `g+1=${i + 1 < n ? gaz[i + 1] : 'E'}`,
     ];
+    if (ext) f.push(`x=${ext[i]}`, `x-1=${i > 0 ? ext[i - 1] : 'S'}`, `x+1=${i + 1 < n ? ext[i + 1] : 'E'}`, `x|g=${ext[i]}|${gaz[i]}`);
     if (i === 0) f.push(`first|ss=${ss[i]}`);
     if (headline) f.push('headline', `headline|l=${lw[i]}`);
     if (cap) {

@@ -23,6 +23,7 @@ export interface ModelFile {
   bits: number;
   meta: Record<string, unknown>;
   gazetteer: GazetteerData;
+  external?: GazetteerData;
   lexicon: string[];
   passes: PassFile[];
 }
@@ -38,8 +39,13 @@ export class NerModel {
   private readonly passes: Pass[];
 
   /** Wraps trained weights and resources; passes[1], when present, reads passes[0]'s output as features. */
-  constructor(readonly lang: string, gazetteer: Gazetteer, lexicon: ReadonlySet<string>, private readonly weights: TrainedWeights[], readonly meta: Record<string, unknown> = {}) {
-    this.resources = { gazetteer, lexicon };
+  constructor(
+    readonly lang: string,
+    resources: FeatureResources,
+    private readonly weights: TrainedWeights[],
+    readonly meta: Record<string, unknown> = {},
+  ) {
+    this.resources = resources;
     this.passes = weights.map((w) => ({ scorer: new SparseScorer(w.mask, w.buckets, w.rows), trans: w.trans }));
   }
 
@@ -72,6 +78,7 @@ export class NerModel {
       bits: Math.round(Math.log2((this.weights[0]?.mask ?? 0) + 1)),
       meta: this.meta,
       gazetteer: this.resources.gazetteer.toJSON(),
+      ...(this.resources.external ? { external: this.resources.external.toJSON() } : {}),
       lexicon: [...this.resources.lexicon].sort(),
       passes: this.weights.map(encodePass),
     };
@@ -119,7 +126,8 @@ export function parseModel(gz: Buffer, source: string): NerModel {
     if (file.format !== MODEL_FORMAT) throw new Error(`format is ${String(file.format)}, expected ${MODEL_FORMAT}`);
     const mask = 2 ** file.bits - 1;
     const weights = file.passes.map((p) => decodePass(p, mask));
-    return new NerModel(file.lang, new Gazetteer(file.gazetteer), new Set(file.lexicon), weights, file.meta);
+    const resources = { gazetteer: new Gazetteer(file.gazetteer), external: file.external ? new Gazetteer(file.external) : null, lexicon: new Set(file.lexicon) };
+    return new NerModel(file.lang, resources, weights, file.meta);
   } catch (err) {
     throw new InputError(`NER model ${source} is unreadable: ${(err as Error).message}`, { cause: err });
   }

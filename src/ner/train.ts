@@ -30,6 +30,8 @@ export interface NerTrainOptions {
   minFeatureCount: number;
   /** Lower-case words seen at least this often go into the lexicon. */
   lexiconMinCount: number;
+  /** Names from other corpora, used as a separate, fixed name-list feature. */
+  external?: Gazetteer | null;
   /** Called after each epoch of pass 1 or 2 with a model usable for evaluation. */
   onEpoch?: (pass: number, epoch: number, model: NerModel) => void;
   log?: (msg: string) => void;
@@ -39,6 +41,7 @@ export interface NerTrainOptions {
 export function trainNer(docs: readonly TaggedDocument[], opts: NerTrainOptions): NerModel {
   const log = opts.log ?? (() => {});
   const lexicon = buildLexicon(docs, opts.lexiconMinCount);
+  const external = opts.external ?? null;
   const folds = Math.max(1, Math.min(opts.folds, docs.length));
   const foldOf = docs.map((_, i) => i % folds);
   const withSpans = (d: TaggedDocument) => d.sentences.map((s) => ({ tokens: s.tokens, spans: spansFromTags(s.tags) }));
@@ -50,13 +53,13 @@ export function trainNer(docs: readonly TaggedDocument[], opts: NerTrainOptions)
   const gold = docs.map((d) => d.sentences.map((s) => Int32Array.from(s.tags, (t) => TAG_INDEX.get(t) ?? 0)));
   const feats1: SentenceFeatures[][] = docs.map((d, i) => {
     const ctx = buildDocContext(d.sentences.map((s) => s.tokens));
-    const res = { gazetteer: foldGaz[foldOf[i]!]!, lexicon };
+    const res = { gazetteer: foldGaz[foldOf[i]!]!, external, lexicon };
     return d.sentences.map((s) => sentenceFeatures(s.tokens, res, ctx));
   });
   const sentencesOf = (keep: (docIndex: number) => boolean, feats: SentenceFeatures[][]): TrainSentence[] =>
     docs.flatMap((_, i) => (keep(i) ? feats[i]!.map((f, j) => ({ feats: f, gold: gold[i]![j]! })) : []));
   const base = { bits: opts.bits, seed: opts.seed, minFeatureCount: opts.minFeatureCount };
-  const wrap = (ws: TrainedWeights[]) => new NerModel(opts.lang, fullGaz, lexicon, ws, {});
+  const wrap = (ws: TrainedWeights[]) => new NerModel(opts.lang, { gazetteer: fullGaz, external, lexicon }, ws, {});
 
   const w1 = trainPerceptron(sentencesOf(() => true, feats1), {
     ...base,
@@ -81,7 +84,7 @@ export function trainNer(docs: readonly TaggedDocument[], opts: NerTrainOptions)
   }
   const feats2: SentenceFeatures[][] = docs.map((d, i) => {
     const ctx = buildDocContext(d.sentences.map((s) => s.tokens), firstPass[i]);
-    const res = { gazetteer: foldGaz[foldOf[i]!]!, lexicon };
+    const res = { gazetteer: foldGaz[foldOf[i]!]!, external, lexicon };
     return d.sentences.map((s, j) => sentenceFeatures(s.tokens, res, ctx, firstPass[i]![j]));
   });
   const w2 = trainPerceptron(sentencesOf(() => true, feats2), {
