@@ -29,22 +29,32 @@ function removable(el: Element, bodyChars: number, names = ''): boolean {
   // A wrapper (a page-wide <form>, a "post has-comments" div) may hold the whole story: keep big blocks of prose.
   if ((len > Math.max(1500, bodyChars * 0.3) || len > bodyChars * 0.4) && linkRatio < 0.6) return false;
   if (names && CONTENT_NAME.test(names) && len >= 300 && linkRatio < 0.3) return false;
+  // The whole of a <main> or <article> (sites put the story in an <aside> or a "teaser" box) is the story.
+  const container = el.parentElement?.closest('main, article, [role="main"]');
+  if (container && len >= 200 && len >= textLength(container) * 0.8 && linkRatio < 0.5) return false;
   return true;
 }
 
 /** Removes captions, navigation, share/related/newsletter blocks and similar from `doc` in place. */
-export function removeBoilerplate(doc: Document): void {
+export function removeBoilerplate(doc: Document, onRemove?: (el: Element, rule: string) => void): void {
   const body = doc.body;
   if (!body) return;
   const bodyChars = textLength(body);
   for (const el of [...body.querySelectorAll(ALWAYS_DROP)]) {
     // ASP.NET pages wrap everything in one <form>; <footer>/<aside> occasionally wrap real paragraphs. Keep long prose.
-    if (el.isConnected && removable(el, bodyChars)) el.remove();
+    if (el.isConnected && removable(el, bodyChars)) {
+      onRemove?.(el, 'tag');
+      el.remove();
+    }
   }
   for (const el of [...body.querySelectorAll('[class], [id], [role]')]) {
     if (!el.isConnected || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
     const role = el.getAttribute('role') ?? '';
-    const names = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-    if ((BOILERPLATE_ROLE.test(role) || BOILERPLATE_TOKEN.test(names)) && removable(el, bodyChars, names)) el.remove();
+    // BEM modifiers and state classes ("o-section--has-ads", "js-share") describe the block, they do not name it.
+    const names = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`.replace(/\S*--\S*|(^|\s)(has|with|no|is|js)-\S*/g, ' ');
+    if ((BOILERPLATE_ROLE.test(role) || BOILERPLATE_TOKEN.test(names)) && removable(el, bodyChars, names)) {
+      onRemove?.(el, 'name');
+      el.remove();
+    }
   }
 }

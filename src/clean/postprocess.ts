@@ -26,6 +26,11 @@ const FURNITURE = new RegExp(
     '^\\d+\\s*(min|minute|minutes|minuten|minutos)\\s*(read|de lectura|lesezeit|lecture)?$',
     '^(comments?|kommentare|comentarios|commentaires)(\\s*\\(\\d+\\))?$',
     '^(tags?|schlagwörter|etiquetas|topics|themen)\\s*:.{0,200}$',
+    // "See also" lead-ins that introduce a link to another story, in the languages we read.
+    '^(you may also like|you might also like|also read|more on this|recommended( for you)?|le puede interesar|te puede interesar|(también )?te puede gustar|lea también|lee también|lea más|puedes ver|vea también|ver también|leia também|leia mais|veja também|veja mais|saiba mais|leia\\s+:|à lire (aussi|également)|lire aussi|voir aussi|auch interessant|lesen sie (auch|mehr|hier|dazu)|mehr dazu|(das thema )?könnte (dich|sie) auch interessieren|weiterführende[rn]? links?|weitere artikel|zum thema)\\b.{0,200}$',
+    '^(lea|lee|mira|mire|vea|ver|leia|veja|siehe|lire|voir|anzeige|werbung|publicidad|read|see|watch|listen)\\s*:.{0,200}$',
+    // Page controls that Readability keeps as text.
+    '^(load more|show more|show comments|leave a (comment|reply)|post a comment|write a comment|add comment|lade weitere inhalte|kommentare? (schreiben|anzeigen)|kommentar verfassen|deja (tu|un) comentario|escribe un comentario|laisser un commentaire|deixe (seu|um) comentário|print( this)?( article| page)?|drucken|imprimir|imprimer|beitragsbild|bildquelle:?.{0,100}|foto:.{0,150}|fotos?: .{0,150})$',
   ].join('|'),
   'iu',
 );
@@ -46,6 +51,8 @@ export function postprocessBlocks(blocks: string[], ctx: PostprocessContext): st
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (block.length <= 200 && FURNITURE.test(block)) continue;
+    // Bare URLs, timestamps and numbers are markup leftovers (hidden microdata spans), never prose.
+    if (/^(https?:\/\/\S+|\d{4}-\d{2}-\d{2}T[\d:.+-]+Z?|\d+)$/.test(block)) continue;
     const leading = out.length < 4;
     if (leading && title && norm(block) === title) continue;
     if (leading && looksLikeBylineOrDate(block, ctx.byline)) continue;
