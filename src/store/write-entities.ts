@@ -40,7 +40,8 @@ function dedupeEntities(list: ArticleEntity[]): ArticleEntity[] {
     if (seen) seen.mentions = [...seen.mentions, ...e.mentions];
     else byId.set(e.id, { ...e, mentions: [...e.mentions] });
   }
-  return [...byId.values()];
+  // Key order: concurrent writers then lock entity rows in the same order and cannot deadlock each other.
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function aliasesOf(e: ArticleEntity, language: string): Record<string, string[]> {
@@ -53,14 +54,31 @@ function aliasesOf(e: ArticleEntity, language: string): Record<string, string[]>
   return list.length ? { [language || 'und']: list } : {};
 }
 
+function coversAliases(stored: Record<string, string[]>, wanted: Record<string, string[]>): boolean {
+  return Object.entries(wanted).every(([lang, list]) => list.every((a) => stored[lang]?.includes(a)));
+}
+
 /** Upserts the article's entities and returns, for each extraction key, the live entity it resolves to (after merges). */
 export async function upsertEntities(tx: Db, list: ArticleEntity[], language: string): Promise<Map<string, LiveEntity>> {
   const unique = dedupeEntities(list);
   if (!unique.length) return new Map();
-  for (const batch of chunks(unique)) {
+  const cols = { id: entities.id, key: entities.key, type: entities.type, canonicalName: entities.canonicalName, mergedIntoId: entities.mergedIntoId, aliases: entities.aliases, country: entities.country };
+  const keys = unique.map((e) => e.id);
+  const stored = new Map((await tx.select(cols).from(entities).where(inArray(entities.key, keys))).map((r) => [r.key, r]));
+  // Only entities that are new or bring something new are written: an upsert locks the row until commit, and
+  // writers of articles that merely mention a popular entity ("United States") must not queue behind each other.
+  const rows = unique
+    .map((e) => ({ key: e.id, type: e.type, canonicalName: e.name, country: e.country ?? null, aliases: aliasesOf(e, language) }))
+    .filter((r) => {
+      const s = stored.get(r.key);
+      if (!s) return true;
+      const fromKb = !r.key.startsWith('new:');
+      return !coversAliases(s.aliases, r.aliases) || (fromKb && s.canonicalName !== r.canonicalName) || (r.country !== null && s.country !== r.country && (fromKb || s.country === null));
+    });
+  for (const batch of chunks(rows)) {
     await tx
       .insert(entities)
-      .values(batch.map((e) => ({ key: e.id, type: e.type, canonicalName: e.name, country: e.country ?? null, aliases: aliasesOf(e, language) })))
+      .values(batch)
       .onConflictDoUpdate({
         target: entities.key,
         set: {
@@ -69,20 +87,19 @@ export async function upsertEntities(tx: Db, list: ArticleEntity[], language: st
           country: sql`case when ${FROM_KB} then coalesce(excluded.country, ${entities.country}) else coalesce(${entities.country}, excluded.country) end`,
           updatedAt: sql`now()`,
         },
-        // Skip the write entirely when it would change nothing (idempotent re-store, no dead tuples).
+        // Skip the write when it would change nothing (a concurrent writer may have added the same aliases).
         setWhere: sql`not (${entities.aliases} @> excluded.aliases)
           or (${FROM_KB} and (${entities.canonicalName} is distinct from excluded.canonical_name
             or (excluded.country is not null and ${entities.country} is distinct from excluded.country)))
           or (${entities.country} is null and excluded.country is not null)`,
       });
   }
-  const rows = await tx
-    .select({ id: entities.id, key: entities.key, type: entities.type, canonicalName: entities.canonicalName, mergedIntoId: entities.mergedIntoId })
-    .from(entities)
-    .where(inArray(entities.key, unique.map((e) => e.id)));
-  const survivors = await resolveSurvivors(tx, rows);
+  const written = rows.length ? await tx.select(cols).from(entities).where(inArray(entities.key, rows.map((r) => r.key))) : [];
+  for (const r of written) stored.set(r.key, r);
+  const all = [...stored.values()];
+  const survivors = await resolveSurvivors(tx, all);
   const out = new Map<string, LiveEntity>();
-  for (const row of rows) {
+  for (const row of all) {
     const live = survivors.get(row.id);
     if (live) out.set(row.key, live);
   }
