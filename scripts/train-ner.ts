@@ -15,7 +15,7 @@ export const DEFAULTS: Record<string, Partial<NerTrainOptions>> = {
   es: { epochs1: 10, epochs2: 4 },
   fr: { epochs1: 8, epochs2: 4 },
   de: { epochs1: 10, epochs2: 5 },
-  pt: { epochs1: 10, epochs2: 5 },
+  pt: { epochs1: 10, epochs2: 8 },
 };
 
 const { values } = parseArgs({
