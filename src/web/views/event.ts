@@ -33,13 +33,10 @@ function slotsForm(d: EventDetail, csrf: string): Html {
   ${csrfField(csrf)}
   <h2>Slots</h2>
   <label>Type <select name="type">${EVENT_TYPES.map((t) => html`<option value="${t}"${t === e.type ? html` selected` : ''}>${t.replace('_', ' ')}</option>`)}</select></label>
-  ${field('Firm', 'firm', e.firm)}
-  ${field('Place', 'location', e.location)}
-  ${field('Person', 'person', e.person)}
-  ${field('Roles', 'roles', e.roles.join('; '), 'separate with ;')}
-  ${field('Source firms', 'sourceFirms', e.sourceFirms.join('; '), 'separate with ;')}
-  ${field('Firms involved', 'firms', e.firms.join('; '), 'separate with ;')}
-  ${field('Agency', 'agency', e.agency)}
+  <div class="pair">${field('Firm', 'firm', e.firm)}${field('Place', 'location', e.location)}</div>
+  <div class="pair">${field('Person', 'person', e.person)}${field('Agency', 'agency', e.agency)}</div>
+  ${field('Roles', 'roles', e.roles.join('; '), '; between items')}
+  <div class="pair">${field('Source firms', 'sourceFirms', e.sourceFirms.join('; '), ';-separated')}${field('Firms involved', 'firms', e.firms.join('; '), ';-separated')}</div>
   ${field('Headcount', 'headcount', e.headcount)}
   <label class="check"><input type="checkbox" name="planned" value="1"${e.planned ? html` checked` : ''}> planned (announced, not yet done)</label>
   <label>Note <input name="note" placeholder="why (optional)"></label>

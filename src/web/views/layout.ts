@@ -30,7 +30,7 @@ export function page(o: PageOptions): Html {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 ${o.csrfToken ? html`<meta name="csrf-token" content="${o.csrfToken}">` : ''}
 <title>${o.title} · Hiring Radar</title>
 <link rel="stylesheet" href="/static/app.css">
