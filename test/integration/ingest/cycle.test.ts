@@ -206,3 +206,21 @@ class TextEncoderCp1251 {
     }));
   }
 }
+
+describe.skipIf(!process.env.DATABASE_URL)('cycle lock across processes (Postgres)', () => {
+  it('refuses a cycle while another connection pool holds the advisory lock', async () => {
+    const { openDatabase } = await import('../../../src/db/client.ts');
+    const { tryAcquireCycleLock } = await import('../../../src/ingest/cycle-lock.ts');
+    const other = await openDatabase({ databaseUrl: database.url!, migrate: false, maxConnections: 2 });
+    try {
+      const release = await tryAcquireCycleLock(other);
+      expect(release).not.toBeNull();
+      const blocked = await cycle(['/feed-a.xml']);
+      expect(blocked.ran).toBe(false);
+      await release!();
+      expect((await cycle(['/feed-a.xml'])).ran).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+});
