@@ -40,7 +40,7 @@ export class HostLimiter {
             await sleep(startAt - now, undefined, signal ? { signal } : undefined);
           } catch (err) {
             release();
-            throw err;
+            throw signal?.aborted ? signal.reason : err;
           }
         }
         return release;
