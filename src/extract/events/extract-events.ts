@@ -49,16 +49,19 @@ export function joinWrappedSentences(text: string, sentences: Span[]): Span[] {
 
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
 export function extractEvents(input: EventInput, lexicon: EventLexicon): ExtractedEvent[] {
-  const { text, mentions } = input;
+  const { text } = input;
   const sentences = joinWrappedSentences(text, input.sentences);
   const titleEnd = capsTitleEnd(text, sentences);
+  const firms = findFirmRefs(text, input.mentions, titleEnd, input.lang);
+  // A person the tagger put on a firm's name ("Laura Ashley", "Goodyear") is not a person for the event slots.
+  const mentions = input.mentions.filter((m) => m.type !== 'person' || !firms.some((f) => f.start < m.end && m.start < f.end));
   const ctx: ArticleContext = {
     text,
     folded: foldText(text),
     lx: lexicon.get(input.lang),
     sentences,
     mentions,
-    firms: findFirmRefs(text, mentions, titleEnd),
+    firms,
     exportControls: input.exportControls,
     kindOf: input.placeKind ?? (() => undefined),
     capsTitleEnd: titleEnd,

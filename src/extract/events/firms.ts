@@ -2,6 +2,7 @@
 // knowledge base knows ("Lodgistix Inc", Reuters' "<Sequoia Systems>", "la multinacional Heinz"), each resolved
 // to one article-level firm so that "Goodyear Tire and Rubber Co" and a later "Goodyear" are the same firm.
 import type { Mention } from '../types.ts';
+import { bracketAcronym, cuedFirmNames } from './firm-cues.ts';
 
 /** One place in the text that names a firm, resolved to an article-level firm key. */
 export interface FirmRef {
@@ -12,7 +13,10 @@ export interface FirmRef {
   fromKb: boolean;
 }
 
-const LEGAL_SUFFIX = String.raw`(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|Plc|LLC|SA|S\.A|AG|GmbH|NV|N\.V|SpA|AB|Group|Holdings?|Industries|Laboratories|Systems|Airways|Airlines|Bank|Motors)\b\.?`;
+const LEGAL_SUFFIX = String.raw`(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|Plc|LLC|SA|S\.A|AG|GmbH|NV|N\.V|SpA|AB|Group|Holdings?|Industries|Laboratories|Laboratory|Systems|Airways|Airlines|Bank|Motors|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment)\b\.?`;
+// Words in a longer name that make it a different firm from a known one inside it ("Sequoia Systems" is not "Sequoia").
+const INDUSTRY_WORD = /\b(?:Systems|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment|Laborator(?:y|ies)|Airways|Airlines|Motors|Industries)\b/;
+const BARE_LEGAL = /^(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|LLC|SA|AG|GmbH|NV|SpA|AB|Group|Holdings?)\.?$/;
 const CAP_WORD = String.raw`(?:[A-Z][\p{L}\p{N}&'’\-]*|&|of|and|de|del|y|la|des|du|van|von)`;
 // "Pan Am Corp", "Goodyear Tire and Rubber Co", "Sony (U.K.) Ltd"
 // Names may wrap onto the next line (Reuters) but never cross a blank line.
@@ -22,7 +26,7 @@ const SUFFIXED = new RegExp(String.raw`(?<![\p{L}])((?:[A-Z][\p{L}\p{N}&'’\-.]
 const BRACKETED = /<([A-Z][^<>\n]*[a-z][^<>\n]*)>/gu;
 // A designator noun then a capitalised name: "la multinacional estadounidense Heinz", "the carmaker Renault".
 const DESIGNATED = new RegExp(
-  String.raw`(?:\b(?:la|el|los|las|the|a|an|un|una)\s+(?:empresa|compa[nñ][ií]a|multinacional|firma|entidad(?:\s+bancaria)?|grupo|banco|caja|club|sociedad|aseguradora|constructora|cadena|fabricante|operadora|company|firm|group|carmaker|automaker|airline|bank|retailer|chipmaker|startup|start-up|lab|insurer|maker|manufacturer|giant)(?:\s+[a-záéíóúñ]+){0,2}\s+|\b(?:Ayuntamiento de|Patronato Municipal de \p{Lu}\p{L}+(?: de \p{Lu}\p{L}+)?|Consejo de|Caja de|Caixa de)\s*)((?:\p{Lu}[\p{L}\p{N}&'’\-]*)(?:\s+(?:(?:de|del|la|y)\s+)?\p{Lu}[\p{L}\p{N}&'’\-]*){0,4})`,
+  String.raw`(?:\b(?:[Ll]a|[Ee]l|[Ll]os|[Ll]as|[Tt]he|a|an|[Uu]n|[Uu]na)\s+(?:empresa|compa[nñ][ií]a|multinacional|firma|entidad(?:\s+bancaria)?|grupo|banco|caja|club|sociedad|aseguradora|constructora|cadena|fabricante|operadora|company|firm|group|carmaker|automaker|airline|bank|retailer|chipmaker|startup|start-up|lab|insurer|maker|manufacturer|giant)(?:\s+[a-záéíóúñ]+){0,2}\s+|\b(?:Ayuntamiento de|Patronato Municipal de \p{Lu}\p{L}+(?: de \p{Lu}\p{L}+)?|Consejo de|Caja de|Caixa de)\s*)((?:\p{Lu}[\p{L}\p{N}&'’\-]*)(?:\s+(?:(?:de la|de los|de|del|la|y)\s+)?\p{Lu}[\p{L}\p{N}&'’\-]*){0,4})`,
   'gu',
 );
 const NOT_FIRM_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'It', 'He', 'She', 'They', 'We', 'El', 'La', 'Los', 'Las', 'Un', 'Una', 'Por', 'Para', 'Sin', 'Con', 'En', 'Según', 'Este', 'Esta', 'Mr', 'Mrs', 'Ms', 'Last', 'This', 'That', 'U.S.', 'New']);
@@ -85,22 +89,71 @@ function heuristicRefs(text: string, skipUntil: number, others: Mention[]): RawR
   return out;
 }
 
+/** True when two firm keys name the same firm, one abbreviating words of the other ("n y telephone" / "new york telephone"). */
+export function sameFirmKey(a: string, b: string): boolean {
+  if (a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `)) return true;
+  const x = a.split(' ');
+  const y = b.split(' ');
+  let i = 0;
+  let j = 0;
+  let abbreviated = false;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      i++;
+      j++;
+    } else if (x[i]!.length === 1 && y[j]!.length > 1 && y[j]![0] === x[i]) {
+      abbreviated = true;
+      i++;
+      j++;
+    } else if (y[j]!.length === 1 && x[i]!.length > 1 && x[i]![0] === y[j]) {
+      abbreviated = true;
+      i++;
+      j++;
+    } else return false;
+  }
+  return abbreviated && i === x.length && j === y.length;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Every firm reference in the article, sorted by position, with keys shared by names of the same firm. */
-export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: number): FirmRef[] {
-  const firmMentions = mentions.filter((m) => m.type === 'firm');
+export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: number, lang = 'en'): FirmRef[] {
+  const personNames = new Set(mentions.filter((m) => m.type === 'person').flatMap((m) => [m.name, m.name.split(' ').pop() ?? m.name]));
+  const firmMentions = mentions.filter(
+    (m) => m.type === 'firm' && !BARE_LEGAL.test(m.text.trim()) && !(m.origin !== 'kb' && personNames.has(m.text) && !mentions.some((p) => p.type === 'person' && p.start === m.start)),
+  );
   const bodyIds = new Set(firmMentions.filter((m) => m.start >= capsTitleEnd).map((m) => m.entityId));
-  const raw: RawRef[] = firmMentions
+  let raw: RawRef[] = firmMentions
     // An ALL-CAPS Reuters title names firms only when the body names them too.
     .filter((m) => m.start >= capsTitleEnd || bodyIds.has(m.entityId))
     .map((m) => ({ name: m.name, start: m.start, end: m.end, fromKb: m.origin === 'kb', id: m.entityId }));
-  const others = mentions.filter((m) => m.type !== 'firm');
-  for (const h of heuristicRefs(text, capsTitleEnd, others)) if (!raw.some((r) => overlaps(r, h))) raw.push(h);
+  // Names cued by their context replace shorter tagger firms inside them and, when the cue is strong, people or
+  // places the tagger put on the same words ("Laura Ashley" the retailer, "Goodyear" the tyre maker).
+  const overridden: Array<{ start: number; end: number }> = [];
+  for (const c of cuedFirmNames(text, lang, mentions, capsTitleEnd)) {
+    const inside = raw.filter((r) => overlaps(r, c));
+    if (inside.some((r) => r.fromKb || r.end - r.start >= c.end - c.start)) continue;
+    raw = raw.filter((r) => !inside.includes(r));
+    raw.push({ name: clean(c.name), start: c.start, end: c.end, fromKb: false });
+    if (c.override) overridden.push(c);
+  }
+  const others = mentions.filter((m) => m.type !== 'firm' && !overridden.some((o) => overlaps(o, m)));
+  for (const h of heuristicRefs(text, capsTitleEnd, others)) {
+    const inside = raw.filter((r) => overlaps(r, h));
+    // "<Sequoia Systems>" is not the "Sequoia" of the knowledge base; "Sony (U.K.) Ltd" is Sony.
+    const distinct = inside.length > 0 && inside.every((r) => r.start >= h.start && r.end <= h.end && r.end - r.start < h.end - h.start) && INDUSTRY_WORD.test(h.name) && !inside.some((r) => INDUSTRY_WORD.test(r.name));
+    if (distinct) raw = raw.filter((r) => !inside.includes(r));
+    else if (inside.length) continue;
+    raw.push(h);
+  }
 
-  // Resolve names to article firms: same id, or one key a word-prefix of the other ("goodyear" / "goodyear tire and rubber").
+  // Resolve names to article firms: same id, or one key a word-prefix or abbreviation of the other.
   const firms: Array<{ key: string; name: string; id?: string; fromKb: boolean }> = [];
   const resolveFirm = (r: RawRef) => {
     const k = firmKey(r.name);
-    const hit = firms.find((f) => (r.id && f.id === r.id) || f.key === k || f.key.startsWith(`${k} `) || k.startsWith(`${f.key} `));
+    const hit = firms.find((f) => (r.id && f.id === r.id) || sameFirmKey(f.key, k));
     if (hit) {
       if (r.fromKb && !hit.fromKb) Object.assign(hit, { name: r.name, fromKb: true, id: r.id });
       return hit;
@@ -111,22 +164,44 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
   };
   const resolved = raw.sort((a, b) => a.start - b.start).map((r) => ({ r, f: resolveFirm(r) }));
 
-  // Short forms of heuristic names ("Goodyear" after "Goodyear Tire and Rubber Co") found again in the body.
+  // Short forms of heuristic names ("Goodyear" after "Goodyear Tire and Rubber Co") and bracketed acronyms
+  // ("Radio Nacional de España (RNE)") found again in the body.
   const refs: FirmRef[] = resolved.map(({ r, f }) => ({ key: f.key, name: f.name, start: r.start, end: r.end, fromKb: f.fromKb }));
+  const shortForms = new Map<string, (typeof firms)[number]>();
+  for (const { r, f } of resolved) {
+    const acr = bracketAcronym(text, r.end);
+    if (acr) shortForms.set(acr.name, f);
+  }
   for (const f of firms) {
     if (f.fromKb) continue;
     const words = f.name.replace(/\s*\([^)]*\)/g, '').split(' ');
-    const short = new Set<string>([words.filter((w) => !/^(Inc|Corp|Co|Ltd|plc|SA|AG|GmbH|Group|Holdings?)\.?$/.test(w)).join(' ')]);
-    if (words.length > 1 && words[0]!.length >= 3 && !GENERIC_FIRST.has(words[0]!)) short.add(words[0]!);
-    for (const s of short) {
-      if (!s || s.length < 2) continue;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-      for (const m of text.matchAll(re)) {
-        const ref = { key: f.key, name: f.name, start: m.index, end: m.index + s.length, fromKb: false };
-        if (m.index < capsTitleEnd || refs.some((x) => overlaps(x, ref)) || others.some((o) => overlaps(o, ref))) continue;
-        refs.push(ref);
-      }
+    shortForms.set(words.filter((w) => !/^(Inc|Corp|Co|Ltd|plc|SA|AG|GmbH|Group|Holdings?)\.?$/.test(w)).join(' '), f);
+    if (words.length > 1 && words[0]!.length >= 3 && !GENERIC_FIRST.has(words[0]!) && !/^(?:de|del|la|el)$/i.test(words[1] ?? '')) shortForms.set(words[0]!, f);
+  }
+  for (const [s, f] of shortForms) {
+    if (!s || s.length < 2) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(s)}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const ref = { key: f.key, name: f.name, start: m.index, end: m.index + s.length, fromKb: false };
+      if (m.index < capsTitleEnd || refs.some((x) => overlaps(x, ref))) continue;
+      // A tagger's person or place on the same words yields unless it is the very words of the firm's name.
+      if (others.some((o) => overlaps(o, ref) && !f.name.includes(o.text))) continue;
+      refs.push(ref);
     }
   }
+  unitsToParents(text, refs);
   return refs.sort((a, b) => a.start - b.start);
+}
+
+/** "Pan Am Corp said its Pan American World Airways unit will…": the unit's events belong to the parent firm. */
+function unitsToParents(text: string, refs: FirmRef[]): void {
+  refs.sort((a, b) => a.start - b.start);
+  refs.forEach((r, i) => {
+    if (!/\bits\s+$/.test(text.slice(Math.max(0, r.start - 5), r.start))) return;
+    if (!/^\s+(?:unit|subsidiary|division|arm|affiliate)\b/.test(text.slice(r.end, r.end + 14))) return;
+    const parent = refs.slice(0, i).reverse().find((p) => r.start - p.end < 80 && !/[.!?]\s/.test(text.slice(p.end, r.start)));
+    if (!parent || parent.key === r.key) return;
+    const old = r.key;
+    for (const x of refs) if (x.key === old) Object.assign(x, { key: parent.key, name: parent.name, fromKb: parent.fromKb });
+  });
 }

@@ -1,0 +1,128 @@
+// Firm names the entity stage missed, recognised from the words around them: a designator ("media group Reuters"),
+// an appositive ("ABN Amro, the Netherlands' largest bank"), a possessive ("May's chairman"), an organisation head
+// word ("Caja", "Fundación", "CB"), a Spanish article before a proper name ("el Arsenal", "del Real Valladolid"), or a
+// Spanish acronym ("RTVE"). Every name found here is a firm for the event rules only; entities are not changed.
+import type { Mention } from '../types.ts';
+
+/** A firm name found by a cue; `override` names may replace person/place mentions the tagger put on the same words. */
+export interface CuedName {
+  name: string;
+  start: number;
+  end: number;
+  override: boolean;
+}
+
+const WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’\-]*`;
+const NAME_EN = String.raw`${WORD}(?:[ \t]+(?:(?:of|and|&)[ \t]+)?${WORD}){0,4}`;
+const NAME_ES = String.raw`${WORD}(?:[ \t]+(?:(?:de|del|de la|de los|y|i)[ \t]+)?${WORD}){0,4}`;
+
+const DESIGNATOR = String.raw`(?:firm|company|group|giant|maker|carmaker|automaker|bank|retailer|rival|airline|chipmaker|insurer|producer|manufacturer|start-?up|conglomerate|publisher|broadcaster|studio|developer|supplier|chain|lender|brewer|distributor|operator)`;
+// "car maker BMW", "media group Reuters", "US retail giant Federated Department Stores" (no article needed).
+const BEFORE_EN = new RegExp(String.raw`\b${DESIGNATOR}[ \t]+(${NAME_EN})`, 'gu');
+// "ABN Amro, the Netherlands' largest bank", "Mittal Steel, one of the world's largest steel producers".
+const APPOSITIVE_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,5}?${DESIGNATOR}s?(?=[\s,.;])`, 'gu');
+// "May's chairman", "Laura Ashley chief stepping down", "Goodyear Chairman Robert Mercer".
+const OWNED_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN})(?:['’]s)?[ \t]+(?:chairman|chairwoman|chief executive|chief|ceo|boss|president|vice chairman|board|shares|workforce|staff|employees|headquarters|shareholders)\b`, 'giu');
+const ES_HEAD = /^(?:Caja|Caixa|Banco|Banca|Radio|Televisi[oó]n|Fundaci[oó]n?|Fundaci[oó]|Grupo|Club|Real|Deportivo|Atl[eé]tico|Patronato|Editorial|Ediciones|Industrias|Laboratorios|Compa[nñ][ií]a|Corporaci[oó]n|Sociedad|Uni[oó]n Deportiva)$/u;
+const ES_TAIL = /^(?:CB|CF|FC|SAD|BM|CD|UD|SA|SL|Bank|Group)$/u;
+const ARTICLE_ES = new RegExp(String.raw`(?<![\p{L}])(?:[Ee]l|del|al)[ \t]+(${NAME_ES})`, 'gu');
+const ACRONYM = /(?<![\p{L}\p{N}])([A-Z]{3,6})(?![\p{L}\p{N}])/gu;
+// Words that start names of things that are not employers in the sense of the event rules.
+const NOT_FIRM_ES = new Set(
+  ('Gobierno Ejecutivo Rey Reina Príncipe Principe Papa Presidente Presidenta Congreso Senado Parlamento Ministerio Ministro Ministra Tribunal Supremo Constitucional Estado Ejército ' +
+    'Mundial Tour Giro Partido Consejo Señor Don Doña Defensor Fiscal Juzgado Instituto Norte Sur Este Oeste Atlántico Mediterráneo Pacífico Golfo Gran Premio Campeonato Torneo Open ' +
+    'Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Día Año Plan Proyecto Programa Premio ' +
+    'Telediario Derecho Producción Informativos Comunicación Administración Consejería Dirección Área Euro Eurocopa Liga Copa Juegos Olímpicos Festival Museo Palacio Teatro Ayuntamiento PP PSOE').split(' '),
+);
+const NOT_ACRONYM = new Set('PP PSOE IU CIU PNV UGT CCOO ONU UE EEUU OTAN ETA FMI OCDE EE UU PIB IVA IPC BOE TC TS DNI SIDA ADN EU US UK NBA ACB ATP WTA FIFA UEFA COI ERE AVE TV CD DVD II III IV VI VII VIII IX XI XII XX XXI OPA OPV PYME PYMES TIC ONG CEO GMT EFE USA URSS RDA RFA ISBN EEE'.split(' '));
+const NOT_FIRM_EN = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'It', 'He', 'She', 'They', 'We', 'Mr', 'Mrs', 'Ms', 'Dr', 'Chairman', 'Chief', 'President', 'Executive', 'Group', 'Its', 'His', 'Her', 'This', 'That', 'Former', 'New', 'US', 'UK', 'U.S.', 'Sir', 'Prime', 'Minister']);
+
+function overlapsAny(r: { start: number; end: number }, list: Array<{ start: number; end: number }>): boolean {
+  return list.some((m) => r.start < m.end && m.start < r.end);
+}
+
+/** Trims leading words that cannot start a firm name and trailing connectors; null when nothing is left. */
+function tidy(name: string, start: number, stop: Set<string>): { name: string; start: number } | null {
+  const words = name.split(/[ \t]+/);
+  let s = start;
+  while (words.length && stop.has(words[0]!)) {
+    s += words[0]!.length + 1;
+    words.shift();
+  }
+  while (words.length && /^(?:of|and|&|de|del|la|los|y|i)$/.test(words[words.length - 1]!)) words.pop();
+  if (!words.length || !/^\p{Lu}/u.test(words[0]!)) return null;
+  const n = words.join(' ');
+  return n.length >= 2 ? { name: n, start: s } : null;
+}
+
+function englishCues(text: string, others: Mention[]): CuedName[] {
+  const out: CuedName[] = [];
+  const places = others.filter((m) => m.type !== 'person');
+  const add = (raw: string, at: number, override: boolean) => {
+    const t = tidy(raw, at, NOT_FIRM_EN);
+    if (!t || /^[A-Z]{1,2}$/.test(t.name)) return;
+    const r = { name: t.name, start: t.start, end: t.start + t.name.length, override };
+    // A place or agency name is never turned into a firm ("Britain's chief executive", "Federal Reserve chairman").
+    if (overlapsAny(r, places)) return;
+    if (!override && overlapsAny(r, others)) return;
+    out.push(r);
+  };
+  for (const m of text.matchAll(BEFORE_EN)) add(m[1]!, m.index + m[0].length - m[1]!.length, false);
+  for (const m of text.matchAll(APPOSITIVE_EN)) add(m[1]!, m.index, true);
+  for (const m of text.matchAll(OWNED_EN)) add(m[1]!, m.index, true);
+  return out;
+}
+
+function spanishCues(text: string, others: Mention[]): CuedName[] {
+  const out: CuedName[] = [];
+  const people = others.filter((m) => m.type === 'person' || m.type === 'agency');
+  const kbPlaces = others.filter((m) => m.type === 'location' && m.origin === 'kb');
+  const add = (raw: string, at: number, viaArticle: boolean) => {
+    const t = tidy(raw, at, NOT_FIRM_ES);
+    if (!t) return;
+    const words = t.name.split(' ');
+    const headed = words.some((w, i) => ES_HEAD.test(w) && (i > 0 || words.length > 1)) || (words.length > 1 && ES_TAIL.test(words[words.length - 1]!));
+    if (!headed && !viaArticle) return;
+    const r = { name: t.name, start: t.start, end: t.start + t.name.length, override: headed };
+    if (overlapsAny(r, people) && !headed) return;
+    // "el Valladolid" is the club, but a country or region the knowledge base knows stays a place.
+    if (!headed && overlapsAny(r, kbPlaces) && !/^(?:el|del|al)\s/i.test(text.slice(Math.max(0, at - 4), at + 1).trimStart())) return;
+    out.push(r);
+  };
+  for (const m of text.matchAll(ARTICLE_ES)) add(m[1]!, m.index + m[0].length - m[1]!.length, true);
+  const headRe = new RegExp(`(?<![\\p{L}])(${NAME_ES})`, 'gu');
+  for (const m of text.matchAll(headRe)) add(m[1]!, m.index, false);
+  for (const m of text.matchAll(ACRONYM)) {
+    const a = m[1]!;
+    if (NOT_ACRONYM.has(a)) continue;
+    // Words in an all-caps line (a headline) are not acronyms.
+    const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index));
+    if (!/\p{Ll}{3}/u.test(line)) continue;
+    const r = { name: a, start: m.index, end: m.index + a.length, override: false };
+    if (!overlapsAny(r, others)) out.push(r);
+  }
+  return out;
+}
+
+/** Firm names established by the words around them (see the file comment); overlapping finds keep the longer one. */
+export function cuedFirmNames(text: string, lang: string, others: Mention[], skipUntil: number): CuedName[] {
+  const found = (lang === 'es' ? spanishCues(text, others) : lang === 'en' ? englishCues(text, others) : []).filter((c) => c.start >= skipUntil);
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: CuedName[] = [];
+  for (const c of found) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) {
+      if (c.end - c.start > last.end - last.start) kept[kept.length - 1] = { ...c, override: c.override || last.override };
+      continue;
+    }
+    kept.push(c);
+  }
+  return kept;
+}
+
+/** "Radio Nacional de España (RNE)": the acronym in brackets right after a firm name, to be read as the same firm. */
+export function bracketAcronym(text: string, end: number): { name: string; start: number } | null {
+  const m = /^\s*\(([A-Z][A-Z0-9&.-]{1,7})\)/u.exec(text.slice(end, end + 14));
+  if (!m) return null;
+  return { name: m[1]!, start: end + m[0].indexOf(m[1]!) };
+}
