@@ -15,21 +15,21 @@ export function webEnvOptions(env: NodeJS.ProcessEnv = process.env): { cookieSec
   };
 }
 
-/** Parses --port (default PORT or 8080) and --host (default RADAR_HOST or 127.0.0.1). */
-export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): { port: number; host: string } {
+/** Parses --port (default PORT or 8080), --host (default RADAR_HOST or 127.0.0.1) and --config. */
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): { port: number; host: string; configDir: string | undefined } {
   const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' } }, strict: true });
   const raw = values.port ?? env.PORT ?? '8080';
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port "${raw}" is not a port number (0-65535)`);
-  return { port, host: values.host ?? env.RADAR_HOST ?? '127.0.0.1' };
+  return { port, host: values.host ?? env.RADAR_HOST ?? '127.0.0.1', configDir: values.config };
 }
 
 /** Entry point for `radar serve`. */
 export async function main(argv: string[]): Promise<number> {
-  const { port, host } = parseServeArgs(argv);
+  const { port, host, configDir } = parseServeArgs(argv);
   const log = createLogger();
   const database = await openDatabase({ purpose: 'radar serve' });
-  const app = createApp({ db: database.db, log: log.child({ stage: 'web' }), ...webEnvOptions() });
+  const app = createApp({ db: database.db, log: log.child({ stage: 'web' }), configDir, ...webEnvOptions() });
   const server = await startServer(app, { port, host });
   log.info({ url: server.url, database: database.kind }, 'review UI listening');
   console.log(`review UI on ${server.url} (database: ${database.kind} ${database.where})`);

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { serve, type ServerType } from '@hono/node-server';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { DEFAULT_SESSION_TTL_MS, purgeExpiredSessions } from '../auth/sessions.ts';
+import { NotFoundError } from '../db/queries/not-found.ts';
 import { RadarError } from '../errors.ts';
 import { silentLogger } from '../log.ts';
 import type { AppEnv, WebDeps, WebOptions } from './env.ts';
@@ -59,11 +60,14 @@ export function createApp(options: WebOptions): Hono<AppEnv> {
   app.route('/', eventRoutes());
   app.route('/', apiRoutes());
   app.route('/', adminRoutes());
-  app.route('/', digestRoutes());
+  app.route('/', digestRoutes(options.configDir));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)));
   app.onError((err, c) => {
+    if (err instanceof NotFoundError) {
+      return c.req.path.startsWith('/api/') ? c.json({ error: err.message }, 404) : c.text(`Not found: ${err.message}`, 404);
+    }
     if (isClientError(err)) {
       return c.req.path.startsWith('/api/') ? c.json({ error: err.message }, 400) : c.text(`Bad request: ${err.message}`, 400);
     }

@@ -13,6 +13,8 @@ export interface WebOptions {
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   trustProxy?: boolean;
   sessionTtlMs?: number;
+  /** Config folder for the digest preview (digest.yaml); the project's config/ when unset. */
+  configDir?: string | undefined;
   /** Login throttling: attempts per IP and failures per account per window. */
   loginLimits?: { perIp: number; perAccount: number; windowMs: number };
 }

@@ -10,15 +10,16 @@ import { cookieName } from './cookies.ts';
 // No inline script or style anywhere: JS and CSS are files under /static.
 const CSP = [
   "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
-  "font-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'",
+  "font-src 'self'", "frame-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'",
 ].join('; ');
 
 /** Sets CSP and the other security headers on every response. */
 export const securityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
-  c.res.headers.set('Content-Security-Policy', CSP);
+  // A route may set a narrower policy of its own (the sandboxed digest preview).
+  if (!c.res.headers.has('Content-Security-Policy')) c.res.headers.set('Content-Security-Policy', CSP);
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
-  c.res.headers.set('X-Frame-Options', 'DENY');
+  if (!c.res.headers.has('X-Frame-Options')) c.res.headers.set('X-Frame-Options', 'DENY');
   // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts, which the origin check refuses.
   c.res.headers.set('Referrer-Policy', 'same-origin');
   c.res.headers.set('Cross-Origin-Opener-Policy', 'same-origin');

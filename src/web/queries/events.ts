@@ -1,6 +1,7 @@
-// Event queries for the review UI: the filtered, sorted, paged queue; one event with its evidence, mentions,
-// supporting articles and history; status changes and slot edits, each recorded in review_actions.
-import { and, asc, desc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+// Read queries for the review UI: the filtered, sorted, paged queue (with the evidence article's title and URL, and
+// free-text search) and one event with its evidence article's clean text, its mentions, supporting articles and
+// history. Writes (status, slots) go through the shared src/db/queries/events.ts.
+import { and, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { articles, entities, eventArticles, events, mentions, reviewActions, users, type EventRow } from '../../db/schema.ts';
 import type { EventFilters, EventStatus, EventType } from './filters.ts';
@@ -121,77 +122,4 @@ export async function getEventDetail(db: Db, id: number): Promise<EventDetail | 
       .where(eq(reviewActions.eventId, id)).orderBy(desc(reviewActions.createdAt), desc(reviewActions.id)),
   ]);
   return { event, article: articleRows[0] ?? null, mentions: mentionRows, supporting, history };
-}
-
-/** Sets the status of the given events, recording one review action per event that changed; returns the changed ids. */
-export async function setEventStatus(db: Db, input: { ids: number[]; status: EventStatus; userId: number; note?: string | null }): Promise<number[]> {
-  if (input.ids.length === 0) return [];
-  return db.transaction(async (tx) => {
-    const before = await tx.select({ id: events.id, status: events.status }).from(events).where(inArray(events.id, input.ids));
-    const changing = before.filter((b) => b.status !== input.status);
-    if (changing.length === 0) {
-      // A note on an unchanged status is still worth keeping.
-      if (input.note) await tx.insert(reviewActions).values(before.map((b) => ({ userId: input.userId, eventId: b.id, action: 'note', note: input.note ?? null })));
-      return [];
-    }
-    const now = new Date();
-    const ids = changing.map((c) => c.id);
-    await tx.update(events).set({ status: input.status, reviewedAt: now, reviewedBy: input.userId, updatedAt: now }).where(inArray(events.id, ids));
-    await tx.insert(reviewActions).values(changing.map((c) => ({
-      userId: input.userId, eventId: c.id, action: input.status === 'pending' ? 'reopen' : input.status === 'approved' ? 'approve' : 'reject',
-      before: { status: c.status }, after: { status: input.status }, note: input.note || null, createdAt: now,
-    })));
-    return ids;
-  });
-}
-
-/** The slots an analyst may edit. */
-export interface SlotPatch {
-  type?: EventType;
-  firm?: string | null;
-  location?: string | null;
-  person?: string | null;
-  roles?: string[];
-  sourceFirms?: string[];
-  firms?: string[];
-  agency?: string | null;
-  headcount?: number | null;
-  planned?: boolean;
-}
-
-const SLOT_KEYS = ['type', 'firm', 'location', 'person', 'roles', 'sourceFirms', 'firms', 'agency', 'headcount', 'planned'] as const;
-
-/** The id of the live entity of this type whose canonical name is `name` (case-insensitive), or null. */
-export async function entityIdByName(db: Db, type: 'firm' | 'location', name: string | null): Promise<number | null> {
-  if (!name) return null;
-  const [row] = await db.select({ id: entities.id }).from(entities)
-    .where(and(eq(entities.type, type), isNull(entities.mergedIntoId), sql`lower(${entities.canonicalName}) = lower(${name})`)).limit(1);
-  return row?.id ?? null;
-}
-
-/** Applies the changed slots, marks the event as edited and records before/after of just those slots; returns the changed keys. */
-export async function updateEventSlots(db: Db, input: { id: number; patch: SlotPatch; userId: number; note?: string | null }): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(events).where(eq(events.id, input.id)).limit(1);
-    if (!current) return [];
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const key of SLOT_KEYS) {
-      const next = input.patch[key];
-      if (next === undefined) continue;
-      if (JSON.stringify(next) === JSON.stringify(current[key])) continue;
-      before[key] = current[key];
-      after[key] = next;
-    }
-    const changed = Object.keys(after);
-    if (changed.length === 0) return [];
-    const now = new Date();
-    const links: Partial<EventRow> = {};
-    // A renamed firm or place points at the live entity of that name, or at none (so digests do not show stale links).
-    if ('firm' in after) links.firmEntityId = await entityIdByName(tx as unknown as Db, 'firm', input.patch.firm ?? null);
-    if ('location' in after) links.locationEntityId = await entityIdByName(tx as unknown as Db, 'location', input.patch.location ?? null);
-    await tx.update(events).set({ ...(after as Partial<EventRow>), ...links, edited: true, updatedAt: now }).where(eq(events.id, input.id));
-    await tx.insert(reviewActions).values({ userId: input.userId, eventId: input.id, action: 'edit', before, after, note: input.note || null, createdAt: now });
-    return changed;
-  });
 }

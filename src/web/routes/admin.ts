@@ -5,7 +5,8 @@ import { deleteUserSessions } from '../../auth/sessions.ts';
 import { InputError } from '../../errors.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 import { intParam, sessionOf } from '../env.ts';
-import { ENTITY_TYPES, addAlias, mergeEntities, removeAlias, searchEntities, type EntityType } from '../queries/entities.ts';
+import { addAlias, mergeEntities, removeAlias } from '../../db/queries/entities.ts';
+import { ENTITY_TYPES, searchEntities, type EntityType } from '../queries/entities.ts';
 import { addFeed, listFeeds, removeFeed, setFeedPaused } from '../queries/feeds.ts';
 import { requireAdmin } from '../security.ts';
 import { entitiesBody, feedsBody, usersBody } from '../views/admin.ts';
@@ -54,7 +55,9 @@ export function adminRoutes(): Hono<AppEnv> {
     const survivorId = intParam(str(body.survivorId));
     const otherIds = ([] as unknown[]).concat(body.otherIds ?? []).map((x) => intParam(String(x))).filter((x): x is number => x !== null);
     if (survivorId === null) throw new InputError('merge: choose the entity to keep');
-    await mergeEntities(c.get('deps').db, { survivorId, otherIds, userId: sessionOf(c).user.id });
+    const others = [...new Set(otherIds)].filter((id) => id !== survivorId);
+    if (others.length === 0) throw new InputError('merge: tick at least one other entity to merge into the kept one');
+    for (const fromId of others) await mergeEntities(c.get('deps').db, fromId, survivorId, sessionOf(c).user.id);
     return c.redirect(backTo('/entities', body.back, 'merged'), 303);
   });
 
@@ -62,7 +65,7 @@ export function adminRoutes(): Hono<AppEnv> {
     const id = intParam(c.req.param('id'));
     if (id === null) return c.notFound();
     const body = await c.req.parseBody();
-    await addAlias(c.get('deps').db, { entityId: id, alias: str(body.alias), lang: str(body.lang), userId: sessionOf(c).user.id });
+    await addAlias(c.get('deps').db, id, str(body.lang), str(body.alias), sessionOf(c).user.id);
     return c.redirect(backTo('/entities', body.back, 'alias'), 303);
   });
 
@@ -70,7 +73,7 @@ export function adminRoutes(): Hono<AppEnv> {
     const id = intParam(c.req.param('id'));
     if (id === null) return c.notFound();
     const body = await c.req.parseBody();
-    await removeAlias(c.get('deps').db, { entityId: id, alias: str(body.alias), lang: str(body.lang), userId: sessionOf(c).user.id });
+    await removeAlias(c.get('deps').db, id, str(body.lang), str(body.alias), sessionOf(c).user.id);
     return c.redirect(backTo('/entities', body.back, 'alias'), 303);
   });
 

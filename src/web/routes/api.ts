@@ -5,12 +5,14 @@ import { Hono } from 'hono';
 import { InputError } from '../../errors.ts';
 import type { AppEnv } from '../env.ts';
 import { intParam, sessionOf } from '../env.ts';
-import { getEventDetail, listEvents, setEventStatus, updateEventSlots, type EventListRow } from '../queries/events.ts';
+import { setEventStatus, updateEventSlots } from '../../db/queries/events.ts';
+import { getEventDetail, listEvents, type EventListRow } from '../queries/events.ts';
 import { EVENT_STATUSES, parseFilters, type EventStatus } from '../queries/filters.ts';
 import { toCsv } from '../csv.ts';
 import { slotPatchFrom } from './events.ts';
 
 const EXPORT_LIMIT = 100_000;
+const SLOT_KEYS = ['type', 'firm', 'location', 'person', 'roles', 'sourceFirms', 'firms', 'agency', 'headcount', 'planned'];
 
 /** The public JSON shape of a queue row. */
 export function eventJson(r: EventListRow) {
@@ -57,8 +59,8 @@ export function apiRoutes(): Hono<AppEnv> {
     const status = typeof body.status === 'string' && (EVENT_STATUSES as readonly string[]).includes(body.status) ? (body.status as EventStatus) : null;
     if (!status) return c.json({ error: `status must be one of ${EVENT_STATUSES.join(', ')}` }, 400);
     const note = typeof body.note === 'string' ? body.note.slice(0, 2000) : null;
-    const changed = await setEventStatus(c.get('deps').db, { ids: [id], status, userId: sessionOf(c).user.id, note });
-    return c.json({ id, status, changed: changed.length > 0 });
+    const row = await setEventStatus(c.get('deps').db, id, status, sessionOf(c).user.id, note);
+    return c.json({ id, status: row.status });
   });
 
   app.post('/api/events/:id/slots', async (c) => {
@@ -66,8 +68,12 @@ export function apiRoutes(): Hono<AppEnv> {
     if (id === null) return c.json({ error: 'bad id' }, 400);
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
     if (!body || typeof body !== 'object') throw new InputError('the request body must be a JSON object of slots');
-    const changed = await updateEventSlots(c.get('deps').db, { id, patch: slotPatchFrom(body, false), userId: sessionOf(c).user.id, note: typeof body.note === 'string' ? body.note : null });
-    return c.json({ id, changed });
+    const { note, ...slots } = body;
+    const unknown = Object.keys(slots).filter((k) => !SLOT_KEYS.includes(k));
+    if (unknown.length) throw new InputError(`unknown slot(s) ${unknown.join(', ')}; editable: ${SLOT_KEYS.join(', ')}`);
+    const row = await updateEventSlots(c.get('deps').db, id, slotPatchFrom(slots, false), sessionOf(c).user.id, typeof note === 'string' ? note : null);
+    const { fingerprint: _f, identityKey: _i, ...event } = row;
+    return c.json({ event });
   });
 
   app.get('/export.csv', async (c) => {

@@ -1,10 +1,13 @@
 // The review queue and the event page: list, bulk status change, show, edit slots, approve/reject with a note.
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { eq } from 'drizzle-orm';
+import { events } from '../../db/schema.ts';
 import { InputError } from '../../errors.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 import { intParam, sessionOf } from '../env.ts';
-import { getEventDetail, listEvents, setEventStatus, updateEventSlots, type SlotPatch } from '../queries/events.ts';
+import { setEventStatus, updateEventSlots, type SlotPatch } from '../../db/queries/events.ts';
+import { getEventDetail, listEvents } from '../queries/events.ts';
 import { EVENT_STATUSES, EVENT_TYPES, parseFilters, type EventStatus, type EventType } from '../queries/filters.ts';
 import { eventBody } from '../views/event.ts';
 import { page } from '../views/layout.ts';
@@ -63,6 +66,20 @@ export function slotPatchFrom(body: Record<string, unknown>, form: boolean): Slo
   return patch;
 }
 
+/** Sets the status of each event in turn (one transaction each); returns how many changed. */
+async function setStatuses(c: Ctx, ids: number[], status: EventStatus): Promise<number> {
+  const db = c.get('deps').db;
+  const userId = sessionOf(c).user.id;
+  let changed = 0;
+  for (const id of ids) {
+    const [before] = await db.select({ status: events.status }).from(events).where(eq(events.id, id));
+    if (!before || before.status === status) continue;
+    await setEventStatus(db, id, status, userId);
+    changed++;
+  }
+  return changed;
+}
+
 async function queue(c: Ctx) {
   const session = sessionOf(c);
   const started = performance.now();
@@ -93,9 +110,9 @@ export function eventRoutes(): Hono<AppEnv> {
       status = body.action === 'approve' ? 'approved' : body.action === 'reject' ? 'rejected' : body.action === 'pending' ? 'pending' : null;
     }
     if (!status) throw new InputError('bulk action must be approve, reject or pending');
-    const changed = await setEventStatus(c.get('deps').db, { ids: ids.slice(0, 1000), status, userId: session.user.id });
+    const changed = await setStatuses(c, ids.slice(0, 1000), status);
     const back = backQuery(body.back);
-    return c.redirect(`/?${back}${back ? '&' : ''}done=${status}:${changed.length}`, 303);
+    return c.redirect(`/?${back}${back ? '&' : ''}done=${status}:${changed}`, 303);
   });
 
   app.get('/events/:id', async (c) => {
@@ -114,8 +131,9 @@ export function eventRoutes(): Hono<AppEnv> {
     const id = intParam(c.req.param('id'));
     if (id === null) return c.notFound();
     const body = await c.req.parseBody();
-    const changed = await updateEventSlots(c.get('deps').db, { id, patch: slotPatchFrom(body, true), userId: session.user.id, note: text(body.note) });
-    return c.redirect(`/events/${id}?done=${changed.length ? 'saved' : 'unchanged'}`, 303);
+    const before = await c.get('deps').db.select({ updatedAt: events.updatedAt }).from(events).where(eq(events.id, id));
+    const after = await updateEventSlots(c.get('deps').db, id, slotPatchFrom(body, true), session.user.id, text(body.note));
+    return c.redirect(`/events/${id}?done=${after.updatedAt.getTime() !== before[0]?.updatedAt.getTime() ? 'saved' : 'unchanged'}`, 303);
   });
 
   app.post('/events/:id/status', async (c) => {
@@ -125,7 +143,7 @@ export function eventRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const status = statusOf(body.status);
     if (!status) throw new InputError(`status "${String(body.status)}" is not one of ${EVENT_STATUSES.join(', ')}`);
-    await setEventStatus(c.get('deps').db, { ids: [id], status, userId: session.user.id, note: text(body.note) });
+    await setEventStatus(c.get('deps').db, id, status, session.user.id, text(body.note));
     return c.redirect(`/events/${id}?done=${status}`, 303);
   });
 

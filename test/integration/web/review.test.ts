@@ -55,7 +55,7 @@ describe('untrusted article text', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
   });
 });
 
@@ -186,5 +186,44 @@ describe('export', () => {
     expect(one.event.id).toBe(seed.events.hiring);
     expect(one.supporting).toHaveLength(2);
     expect((await analyst.request('/api/events/999999')).status).toBe(404);
+  });
+});
+
+describe('API writes and errors', () => {
+  it('edits slots through the JSON API with the CSRF header', async () => {
+    const csrf = await analyst.csrf();
+    const res = await analyst.request(`/api/events/${seed.events.export}/slots`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ agency: 'BIS (Commerce)', headcount: null, note: 'full name' }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { event: Record<string, unknown> };
+    expect(body.event).toMatchObject({ id: seed.events.export, agency: 'BIS (Commerce)', edited: true });
+    expect(body.event).not.toHaveProperty('fingerprint');
+    const bad = await analyst.request(`/api/events/${seed.events.export}/slots`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ status: 'approved' }),
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers 404 for a missing event and 400 for a cross-type merge', async () => {
+    const csrf = await admin.csrf();
+    expect((await admin.post('/events/999999/status', { _csrf: csrf, status: 'approved' })).status).toBe(404);
+    expect((await admin.request('/events/999999')).status).toBe(404);
+    expect((await admin.post('/entities/merge', { _csrf: csrf, survivorId: String(seed.ids.bytedance), otherIds: String(seed.ids.singapore) })).status).toBe(400);
+  });
+});
+
+describe('digest preview', () => {
+  it('shows a week and serves its HTML only inside a sandboxed frame', async () => {
+    const res = await analyst.request('/digest?week=2025-W08');
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('name="week" value="2025-W08"');
+    expect(page).toContain('<iframe class="digest-frame" title="digest HTML" sandbox src="/digest/preview?week=2025-W08">');
+    const preview = await analyst.request('/digest/preview?week=2025-W08');
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-security-policy')).toContain('sandbox');
+    expect(preview.headers.get('content-security-policy')).not.toContain('script-src');
+    expect((await analyst.request('/digest?week=2025-W99x')).status).toBe(400);
   });
 });
