@@ -69,8 +69,13 @@ export function lockId(value: string): number {
  */
 export async function lockAll(tx: Db, locks: Array<[namespace: number, key: string]>): Promise<void> {
   const ids = [...new Map(locks.map(([ns, key]) => [`${ns}:${lockId(key)}`, [ns, lockId(key)] as const])).values()];
+  if (!ids.length) return;
   ids.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  for (const [ns, id] of ids) await tx.execute(sql`select pg_advisory_xact_lock(${ns}::int, ${id}::int)`);
+  // One round trip: the sorted subquery (kept apart by OFFSET 0) fixes the order the locks are taken in.
+  const namespaces = `{${ids.map((i) => i[0]).join(',')}}`;
+  const keys = `{${ids.map((i) => i[1]).join(',')}}`;
+  await tx.execute(sql`select count(pg_advisory_xact_lock(ns, k)) from (
+    select ns, k from unnest(${namespaces}::int[], ${keys}::int[]) as l(ns, k) order by ns, k offset 0) s`);
 }
 
 /** Parses an ISO date; null for missing or unparseable values. */

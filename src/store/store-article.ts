@@ -50,16 +50,18 @@ export interface ApplyContext {
   fetchedAt: Date;
   extraction: Extraction;
   mergeWindowDays: number;
+  /** The article row was inserted in this transaction (no mentions or links to compare with). */
+  fresh?: boolean;
 }
 
 /** Writes entities, mentions and event links of one stored article (inside the caller's transaction). */
 export async function applyExtraction(tx: Db, ctx: ApplyContext): Promise<{ events: number; newEvents: number; removedEvents: number }> {
   const language = ctx.clean.language || 'und';
   const resolved = await upsertEntities(tx, ctx.extraction.entities, language);
-  await syncMentions(tx, ctx.articleId, ctx.extraction.entities, resolved);
+  await syncMentions(tx, ctx.articleId, ctx.extraction.entities, resolved, ctx.fresh);
   const reports = toReports(ctx.extraction.events, ctx.extraction.entities, resolved);
   const date = parseDate(ctx.clean.publishedAt) ?? ctx.fetchedAt;
-  return attachEvents(tx, { articleId: ctx.articleId, date, language: ctx.clean.language || null, mergeWindowDays: ctx.mergeWindowDays }, reports);
+  return attachEvents(tx, { articleId: ctx.articleId, date, language: ctx.clean.language || null, mergeWindowDays: ctx.mergeWindowDays, fresh: ctx.fresh }, reports);
 }
 
 /** Number of events an article supports. */
@@ -72,11 +74,12 @@ interface Found {
   id: number;
   contentHash: string;
   extractionHash: string | null;
+  fetchedAt: Date;
   byUrl: boolean;
 }
 
 async function findArticle(tx: Db, urls: string[], hash: string, textLength: number): Promise<Found | null> {
-  const cols = { id: articles.id, contentHash: articles.contentHash, extractionHash: articles.extractionHash };
+  const cols = { id: articles.id, contentHash: articles.contentHash, extractionHash: articles.extractionHash, fetchedAt: articles.fetchedAt };
   const [byUrl] = await tx
     .select(cols)
     .from(articles)
@@ -114,6 +117,8 @@ export async function storeArticle(database: { db: Db }, input: StoreInput): Pro
     const found = await findArticle(tx, urls, hash, clean.text.length);
     let articleId: number;
     let status: StoreResult['status'];
+    // The date undated articles are placed at for the merge window: the fetch time stored on the row.
+    let storedFetchedAt = fetchedAt;
     if (!found) {
       const [row] = await tx
         .insert(articles)
@@ -131,11 +136,12 @@ export async function storeArticle(database: { db: Db }, input: StoreInput): Pro
       }
       const now = new Date();
       const patch = textChanged ? { ...fields, fetchedAt, updatedAt: now } : { publishedAt: fields.publishedAt, language: fields.language };
+      if (!textChanged) storedFetchedAt = found.fetchedAt;
       await tx.update(articles).set({ ...patch, extractedAt: now, extractionHash: exHash, ...(input.feedId !== null ? { feedId: input.feedId } : {}) }).where(eq(articles.id, articleId));
       status = 'updated';
     }
     await recordUrls(tx, urls, articleId);
-    const result = await applyExtraction(tx, { articleId, clean, fetchedAt, extraction, mergeWindowDays: windowDays });
+    const result = await applyExtraction(tx, { articleId, clean, fetchedAt: storedFetchedAt, extraction, mergeWindowDays: windowDays, fresh: status === 'new' });
     return { articleId, status, ...result };
   });
 }

@@ -116,7 +116,7 @@ interface WantedMention {
 const mentionKey = (m: { entityId: number; start: number; end: number }) => `${m.entityId}:${m.start}:${m.end}`;
 
 /** Makes the article's mentions exactly the extraction's (entity resolved to its survivor); returns how many there are. */
-export async function syncMentions(tx: Db, articleId: number, list: ArticleEntity[], resolved: Map<string, LiveEntity>): Promise<number> {
+export async function syncMentions(tx: Db, articleId: number, list: ArticleEntity[], resolved: Map<string, LiveEntity>, isNew = false): Promise<number> {
   const wanted = new Map<string, WantedMention>();
   for (const e of list) {
     const live = resolved.get(e.id);
@@ -126,7 +126,7 @@ export async function syncMentions(tx: Db, articleId: number, list: ArticleEntit
       wanted.set(mentionKey(row), row);
     }
   }
-  const existing = await tx
+  const existing = isNew ? [] : await tx
     .select({ id: mentions.id, entityId: mentions.entityId, start: mentions.start, end: mentions.end, surface: mentions.surface })
     .from(mentions)
     .where(eq(mentions.articleId, articleId));

@@ -17,6 +17,8 @@ export interface ArticleEventContext {
   date: Date;
   language: string | null;
   mergeWindowDays: number;
+  /** The article was inserted in this transaction: it has no links yet, nothing to look up. */
+  fresh?: boolean;
 }
 
 export interface AttachResult {
@@ -131,19 +133,20 @@ async function upsertLink(tx: Db, eventId: number, articleId: number, r: Report)
  * events, and recomputes every event it touched.
  */
 export async function attachEvents(tx: Db, ctx: ArticleEventContext, reports: Report[]): Promise<AttachResult> {
-  const links = await tx
+  const links = ctx.fresh ? [] : await tx
     .select({ eventId: events.id, identity: events.identityKey, status: events.status, edited: events.edited })
     .from(eventArticles)
     .innerJoin(events, eq(events.id, eventArticles.eventId))
     .where(eq(eventArticles.articleId, ctx.articleId));
   await lockAll(tx, [...reports.map((r) => r.identity), ...links.map((l) => l.identity)].map((k) => [LOCK_EVENT_IDENTITY, k]));
   const touched = new Set<number>();
-  let newEvents = 0;
+  // Events opened here from this one report already hold exactly what a recompute would derive.
+  const opened = new Set<number>();
   for (const r of reports) {
     let eventId = links.find((l) => l.identity === r.identity)?.eventId ?? (await findInWindow(tx, r.identity, ctx.date, ctx.mergeWindowDays));
     if (eventId === null) {
       eventId = await createEvent(tx, ctx, r);
-      newEvents++;
+      opened.add(eventId);
     }
     await upsertLink(tx, eventId, ctx.articleId, r);
     touched.add(eventId);
@@ -153,6 +156,8 @@ export async function attachEvents(tx: Db, ctx: ArticleEventContext, reports: Re
     await tx.delete(eventArticles).where(and(eq(eventArticles.articleId, ctx.articleId), inArray(eventArticles.eventId, stale)));
   }
   let removedEvents = 0;
-  for (const id of [...touched, ...stale].sort((a, b) => a - b)) if ((await recomputeEvent(tx, id)) === 'deleted') removedEvents++;
-  return { events: touched.size, newEvents, removedEvents };
+  for (const id of [...touched, ...stale].sort((a, b) => a - b)) {
+    if (!opened.has(id) && (await recomputeEvent(tx, id)) === 'deleted') removedEvents++;
+  }
+  return { events: touched.size, newEvents: opened.size, removedEvents };
 }
