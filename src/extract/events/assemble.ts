@@ -34,10 +34,16 @@ function union(lists: string[][], drop: Array<string | null>): string[] {
 }
 
 /** Groups candidates by (type, firm) and merges each group into one event, strongest evidence first. */
-export function assemble(candidates: Candidate[], minConfidence: number): ExtractedEvent[] {
+export function assemble(candidates: Candidate[], minConfidence: number, headlineEnd = 0): ExtractedEvent[] {
   const groups = new Map<string, Candidate[]>();
+  // A move into a post with no firm it comes from is the appointment itself: leadership says it already.
+  const appointed = new Set(candidates.filter((c) => c.type === 'leadership' && c.person).map((c) => `${c.firmKey}\u0000${c.person}`));
+  // A headline that states export controls without a firm restates the story the body tells about a firm.
+  const controlFirm = candidates.find((c) => c.type === 'export_control' && c.firmKey);
   for (const c of candidates) {
-    const key = `${c.type}\u0000${c.firmKey}`;
+    if (c.type === 'talent_move' && !c.sourceFirms.length && c.person && appointed.has(`${c.firmKey}\u0000${c.person}`)) continue;
+    const restated = c.type === 'export_control' && !c.firmKey && controlFirm && c.evidence.end <= headlineEnd;
+    const key = `${c.type}\u0000${restated ? controlFirm.firmKey : c.firmKey}`;
     const list = groups.get(key) ?? [];
     list.push(c);
     groups.set(key, list);
@@ -45,7 +51,9 @@ export function assemble(candidates: Candidate[], minConfidence: number): Extrac
   const events: ExtractedEvent[] = [];
   for (const list of groups.values()) {
     const ranked = [...list].sort((a, b) => strength(b) - strength(a) || a.evidence.start - b.evidence.start);
-    const best = ranked[0]!;
+    let best = ranked[0]!;
+    const named = ranked.find((c) => c.firm);
+    if (!best.firm && named) best = { ...best, firm: named.firm, firmKey: named.firmKey };
     // Several sentences stating the same event make it more certain.
     const confidence = Math.min(0.99, best.confidence + 0.05 * (list.length - 1));
     if (confidence < minConfidence) continue;

@@ -108,6 +108,16 @@ function salientFirm(ctx: ArticleContext, si: number): FirmRef | null {
   return top && top.n >= 2 ? top.ref : null;
 }
 
+/** Firms named as owners of the actor ("participada por el BBVA, Terra y Enba", "a unit of X"), with their lists. */
+function ownedBy(ctx: ArticleContext, s: Span, inSentence: FirmRef[]): FirmRef[] {
+  const out: FirmRef[] = [];
+  for (const cue of ctx.lx.owners.find(ctx.folded, s.start, s.end)) {
+    const first = inSentence.find((f) => f.start >= cue.end && f.start - cue.end <= 12);
+    if (first) for (const g of coordinated(first, inSentence, ctx.text)) if (g.start >= first.start && !out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
 function firmsInSentence(ctx: ArticleContext, s: Span): FirmRef[] {
   return ctx.firms.filter((f) => f.start >= s.start && f.end <= s.end);
 }
@@ -157,12 +167,17 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
       let confidence = 0.6;
       if (lx.hedge.test(folded, s.start, trigger.start)) confidence -= 0.15;
       const sources = cuedSources(folded, text, s, inSentence, lx);
-      let firm = anaphoricSubject(ctx, s, trigger, inSentence) ? null : pickFirm(ctx, type, trigger, inSentence, type === 'export_control' ? [] : sources);
+      // The firm a person leaves is the leadership event's firm ("Former Apple director … resigned"), not a source.
+      const leaving = type === 'leadership' && lx.departure.test(folded, trigger.start, trigger.end);
+      const exclude = type === 'export_control' ? [] : [...(leaving ? [] : sources), ...ownedBy(ctx, s, inSentence)];
+      let firm = anaphoricSubject(ctx, s, trigger, inSentence) ? null : pickFirm(ctx, type, trigger, inSentence, exclude);
       if (firm) confidence += firm.fromKb ? 0.25 : 0.18;
       else if (type !== 'export_control') {
         // Only a sentence that refers back to a firm ("it", "the company", "su") borrows the previous one's firm;
         // "Chinese start-ups are hiring" names no firm and stays unattached.
-        if (!lx.anaphora.test(folded, s.start, s.end)) continue;
+        // A construction with no subject ("200 new jobs are to be created", "la apertura de nuevas oficinas") is about
+        // the firm the text is already talking about.
+        if (!lx.anaphora.test(folded, s.start, s.end) && !lx.agentless.test(folded, s.start, s.end)) continue;
         firm = salientFirm(ctx, si);
         if (!firm) continue;
         confidence += 0.02;
@@ -233,6 +248,8 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
           continue;
         }
         if (sources.length) for (const f of targets) out.push(mk('talent_move', f, { sourceFirms: sources.map((x) => x.name), confidence: confidence - 0.05 }));
+        // "la empresa que lo está contratando": one named person and no jobs, roles or staff is not a hiring drive.
+        if (person0 && base.headcount == null && !base.roles.length && !lx.jobNouns.test(folded, s.start, s.end)) continue;
       }
       for (const f of targets) out.push(mk(type, f, { sourceFirms: type === 'hiring' ? sources.map((x) => x.name) : [] }));
     }

@@ -71,5 +71,7 @@ export function extractEvents(input: EventInput, lexicon: EventLexicon): Extract
   const candidates: Candidate[] = [];
   sentences.forEach((_, i) => candidates.push(...detectSentence(ctx, i, arrivals)));
   candidates.push(...careerMoves(ctx, arrivals, candidates));
-  return assemble(candidates, MIN_CONFIDENCE);
+  const head = sentences[0];
+  const headlineEnd = input.title && head && head.text.trim() === input.title.trim() ? head.end : 0;
+  return assemble(candidates, MIN_CONFIDENCE, headlineEnd);
 }

@@ -28,6 +28,8 @@ export const LanguageLexiconSchema = z
     hedge: patternList,
     planned: patternList,
     anaphora: patternList,
+    agentless: patternList,
+    owners: patternList,
     jobNouns: patternList,
     leaderTitles: patternList,
     departure: patternList,
@@ -47,6 +49,10 @@ export interface LanguageLexicon {
   hedge: PatternSet;
   planned: PatternSet;
   anaphora: PatternSet;
+  /** Constructions with no subject ("200 jobs are to be created", "la apertura de oficinas"): the firm is the one the text is about. */
+  agentless: PatternSet;
+  /** Cues before a firm that make it an owner, not the actor ("participada por", "a unit of"). */
+  owners: PatternSet;
   jobNouns: PatternSet;
   leaderTitles: PatternSet;
   /** Leadership triggers that mean leaving a post (the firm is where talent comes from). */
@@ -81,6 +87,8 @@ function compileLanguage(lang: string, raw: z.output<typeof LanguageLexiconSchem
     hedge: new PatternSet(raw.hedge),
     planned: new PatternSet(raw.planned),
     anaphora: new PatternSet(raw.anaphora),
+    agentless: new PatternSet(raw.agentless),
+    owners: new PatternSet(raw.owners),
     jobNouns: new PatternSet(raw.jobNouns),
     leaderTitles: new PatternSet(raw.leaderTitles),
     departure: new PatternSet(raw.departure),

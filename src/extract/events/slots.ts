@@ -79,9 +79,17 @@ export function coordinated(ref: FirmRef, sentenceFirms: FirmRef[], text: string
 /** Firms in the sentence introduced by a source cue ("exinvestigador de OpenAI", "formerly of X"), with their lists. */
 export function cuedSources(folded: string, text: string, range: Range, sentenceFirms: FirmRef[], lx: LanguageLexicon): FirmRef[] {
   const cues = lx.sourceCues.find(folded, range.start, range.end);
+  // "who quit over X joins Google": a joining or hiring verb between the cue and the firm ends the cue's reach.
+  const barriers = [...lx.triggers.talent_move.find(folded, range.start, range.end), ...lx.triggers.hiring.find(folded, range.start, range.end)];
   const out: FirmRef[] = [];
   for (const f of sentenceFirms) {
-    const cue = cues.find((c) => c.end <= f.start && f.start - c.end <= 60 && !sentenceFirms.some((g) => g !== f && g.start >= c.end && g.end <= f.start && !LIST_GAP.test(text.slice(g.end, f.start))));
+    const cue = cues.find(
+      (c) =>
+        c.end <= f.start &&
+        f.start - c.end <= 60 &&
+        !barriers.some((b) => b.start >= c.end && b.end <= f.start) &&
+        !sentenceFirms.some((g) => g !== f && g.start >= c.end && g.end <= f.start && !LIST_GAP.test(text.slice(g.end, f.start))),
+    );
     if (!cue) continue;
     const gap = text.slice(cue.end, f.start);
     if (/[;:]/.test(gap)) continue;
