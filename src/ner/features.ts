@@ -162,12 +162,30 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
       f.push(`doccapmid=${doc.capMid.has(w) ? 1 : 0}|${i === 0 ? 'first' : 'mid'}`);
       f.push(`docmulti=${doc.multiCap.has(w) ? 1 : 0}`);
     }
-    if (doc.firstPass && firstPassTags) {
-      const own = firstPassTags[i] ?? 'O';
-      f.push(`fp=${own}`, `fp-1=${firstPassTags[i - 1] ?? 'S'}|fp=${own}`, `fp+1=${firstPassTags[i + 1] ?? 'E'}`);
-      const c = doc.firstPass.get(w);
-      f.push(`fpdoc=${c ? majority(c) : 'none'}|${cap ? 'C' : 'c'}`);
-    }
+    if (doc.firstPass && firstPassTags) pushFirstPass(f, tokens, i, doc.firstPass, firstPassTags);
+    for (const s of f) out.push(hashString(s));
+  }
+  offsets[n] = out.length;
+  return { offsets, ids: Uint32Array.from(out) };
+}
+
+function pushFirstPass(f: string[], tokens: readonly string[], i: number, fp: Map<string, Uint16Array>, tags: readonly string[]): void {
+  const w = tokens[i]!;
+  const own = tags[i] ?? 'O';
+  f.push(`fp=${own}`, `fp-1=${tags[i - 1] ?? 'S'}|fp=${own}`, `fp+1=${tags[i + 1] ?? 'E'}`);
+  const c = fp.get(w);
+  f.push(`fpdoc=${c ? majority(c) : 'none'}|${isCapitalised(w) ? 'C' : 'c'}`);
+}
+
+/** Only the second-pass features of a sentence (sentenceFeatures with first-pass tags = its features without them + these). */
+export function firstPassFeatures(tokens: readonly string[], doc: DocContext, firstPassTags: readonly string[]): SentenceFeatures {
+  const n = tokens.length;
+  const offsets = new Int32Array(n + 1);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    offsets[i] = out.length;
+    const f: string[] = [];
+    if (doc.firstPass) pushFirstPass(f, tokens, i, doc.firstPass, firstPassTags);
     for (const s of f) out.push(hashString(s));
   }
   offsets[n] = out.length;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { InputError } from '../errors.ts';
-import { buildDocContext, sentenceFeatures, type FeatureResources } from './features.ts';
+import { buildDocContext, firstPassFeatures, sentenceFeatures, type FeatureResources } from './features.ts';
 import { Gazetteer, type GazetteerData } from './gazetteer.ts';
 import { SparseScorer, type Transitions, emissions, viterbi } from './linear.ts';
 import type { TrainedWeights } from './perceptron.ts';
@@ -56,18 +56,19 @@ export class NerModel {
   /** Tags every sentence of one document and returns IOB2 tag strings; `passes` limits how many passes run. */
   tagDocument(sentences: ReadonlyArray<readonly string[]>, passes = this.passes.length): string[][] {
     const doc = buildDocContext(sentences);
-    let tags = sentences.map((toks) => this.decode(this.passes[0]!, sentenceFeatures(toks, this.resources, doc)));
-    if (passes > 1 && this.passes[1]) {
-      const doc2 = buildDocContext(sentences, tags);
-      const second = this.passes[1];
-      tags = sentences.map((toks, i) => this.decode(second, sentenceFeatures(toks, this.resources, doc2, tags[i])));
-    }
-    return tags;
-  }
-
-  private decode(pass: Pass, feats: ReturnType<typeof sentenceFeatures>): string[] {
-    const n = feats.offsets.length - 1;
-    return Array.from(viterbi(emissions(pass.scorer, feats), pass.trans, n), (t) => TAGS[t]!);
+    const base = sentences.map((toks) => sentenceFeatures(toks, this.resources, doc));
+    const first = this.passes[0]!;
+    const tags = base.map((f) => decode(first, emissions(first.scorer, f)));
+    const second = this.passes[1];
+    if (passes < 2 || !second) return tags;
+    // The second pass sees the first pass's features plus its own, so only the new ones are computed here.
+    const doc2 = buildDocContext(sentences, tags);
+    return sentences.map((toks, i) => {
+      const emis = emissions(second.scorer, base[i]!);
+      const extra = emissions(second.scorer, firstPassFeatures(toks, doc2, tags[i]!));
+      for (let k = 0; k < emis.length; k++) emis[k]! += extra[k]!;
+      return decode(second, emis);
+    });
   }
 
   /** Serialises to gzipped JSON, weights quantised to 16 bits per pass. */
@@ -84,6 +85,10 @@ export class NerModel {
     };
     return gzipSync(JSON.stringify(file), { level: 9 });
   }
+}
+
+function decode(pass: Pass, emis: Float64Array): string[] {
+  return Array.from(viterbi(emis, pass.trans, emis.length / N_TAGS), (t) => TAGS[t]!);
 }
 
 function encodePass(w: TrainedWeights): PassFile {
