@@ -71,6 +71,10 @@ export async function main(argv: string[]): Promise<number> {
       out.push(`${text}${text.includes('\t') ? '\t' : ' '}${tag}`);
     }
   }
+  // A closed pipe (`radar ner ... | head`) is a normal way to stop reading, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   process.stdout.write(out.join('\n') + '\n');
   return 0;
 }
