@@ -1,6 +1,7 @@
 // robots.txt, fetched once per origin and cached. Per RFC 9309: 4xx means no rules; 5xx or an unreachable host
 // means "assume disallowed for now", cached briefly so a flaky server is not hammered.
 import robotsParserModule from 'robots-parser';
+import { SkipError } from '../errors.ts';
 
 interface Robot {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -67,7 +68,8 @@ export class RobotsCache {
       else if (status >= 400 && status < 500) entry = { robot: 'allow-all', expiresAt: Date.now() + this.ttlMs };
       else entry = { robot: 'disallow-all', expiresAt: Date.now() + this.failureTtlMs, reason: `HTTP ${status}` };
     } catch (err) {
-      if (signal?.aborted) throw err;
+      // An abort, or a lasting refusal of the host itself (a blocked address): the page fetch must fail the same way.
+      if (signal?.aborted || err instanceof SkipError) throw err;
       entry = { robot: 'disallow-all', expiresAt: Date.now() + this.failureTtlMs, reason: (err as Error).message };
     }
     this.entries.set(origin, entry);

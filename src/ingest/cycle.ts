@@ -51,13 +51,11 @@ export interface CycleSummary {
   durationMs: number;
 }
 
-/** A processPage that builds the extractor (knowledge base, lexicons) on first use only. */
-export function lazyProcessPage(configDir: string): ProcessPage {
+/** A processPage that builds the extractor (knowledge base, lexicons) once, on first use or on `warm()`. */
+export function lazyProcessPage(configDir: string): ProcessPage & { warm: () => Promise<void> } {
   let inner: Promise<ProcessPage> | null = null;
-  return async (input) => {
-    inner ??= createExtractor(configDir).then(inlineProcessPage);
-    return (await inner)(input);
-  };
+  const load = () => (inner ??= createExtractor(configDir).then(inlineProcessPage));
+  return Object.assign(async (input: Parameters<ProcessPage>[0]) => (await load())(input), { warm: async () => void (await load()) });
 }
 
 /** Runs one ingest cycle; resolves with its summary (ran: false when another cycle is running). Throws only when it cannot run. */
@@ -92,6 +90,9 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
       store: ctx.store ?? storeArticle,
       since: ctx.since ?? null,
     };
+    // Loading the knowledge base blocks the event loop for seconds: do it before any request is in flight, so it
+    // cannot push a concurrent fetch past its timeout.
+    if (due.length) await (deps.processPage as { warm?: () => Promise<void> }).warm?.();
     progress.start(due.length);
     let next = 0;
     const workers = Array.from({ length: Math.min(ctx.feedConcurrency ?? 4, due.length) }, async () => {

@@ -30,7 +30,8 @@ beforeAll(async () => {
     allowHosts: [server.hostPort],
     politeness: { perHostConcurrency: 4, perHostDelayMs: 0, globalConcurrency: 8, respectRobots: true, robotsCacheMinutes: 60 },
     errorBudget: { maxConsecutiveFailures: 2, backoffBaseMinutes: 15, backoffCapHours: 24 },
-    timeouts: { connectMs: 2000, headersMs: 2000, idleMs: 2000, totalMs: 5000 },
+    // Generous: the first page loads the knowledge base, which blocks the event loop for seconds on a busy machine.
+    timeouts: { connectMs: 30_000, headersMs: 30_000, idleMs: 30_000, totalMs: 60_000 },
   });
   http = createHttpClient(config);
   processPage = lazyProcessPage(DEFAULT_CONFIG_DIR);
@@ -222,5 +223,20 @@ describe.skipIf(!process.env.DATABASE_URL)('cycle lock across processes (Postgre
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('startScheduler', () => {
+  it('runs cycles until its signal aborts, then resolves', async () => {
+    const { startScheduler } = await import('../../../src/ingest/scheduler.ts');
+    const file = join(tmp, 'sched.yaml');
+    writeFileSync(file, `feeds:\n  - url: "${server.origin}/feed-a.xml"\n`);
+    const controller = new AbortController();
+    const summaries: boolean[] = [];
+    await startScheduler(
+      { database, configDir: DEFAULT_CONFIG_DIR, fetchConfig: config, http, processPage, feedsFile: file, force: true, signal: controller.signal },
+      { minSleepMs: 1, maxSleepMs: 5, onCycle: (s) => { summaries.push(s.ran); if (summaries.length === 2) controller.abort(); } },
+    );
+    expect(summaries).toEqual([true, true]);
   });
 });

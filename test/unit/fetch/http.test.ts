@@ -1,5 +1,8 @@
 // The HTTP client against a real loopback server: conditional GET, rate limits, redirects, caps, robots, timeouts.
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBlockedAddress } from '../../../src/fetch/address-guard.ts';
 import { RateLimitedError, RetryLaterError, SkipError } from '../../../src/errors.ts';
 import { fetchConfigFrom } from '../../../src/fetch/fetch-config.ts';
 import { createHttpClient, parseRetryAfter, statusOf, type HttpClient } from '../../../src/fetch/http.ts';
@@ -7,6 +10,7 @@ import { bomb, body, conditional, huge, redirect, slow, stall, startTestServer, 
 
 let server: TestServer;
 let client: HttpClient;
+const HOSTNAME_IS_PRIVATE = await lookup(hostname(), { all: true }).then((a) => a.length > 0 && a.every((x) => isBlockedAddress(x.address)), () => false);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -103,6 +107,14 @@ describe('redirects', () => {
     await expect(get('/to-other-port')).rejects.toThrow(/refused/);
     server.on('/to-localhost', redirect(`http://localhost:${server.port}/x`));
     await expect(get('/to-localhost')).rejects.toThrow(/refused/);
+  });
+  // The machine's own hostname usually resolves to a loopback or private address through /etc/hosts: it passes the
+  // name check, so only the socket's lookup hook (checking the resolved IP it then connects to) can stop it.
+  it.skipIf(!HOSTNAME_IS_PRIVATE)('checks the resolved address at connect time (the lookup hook)', async () => {
+    server.on('/to-hostname', redirect(`http://${hostname()}:${server.port}/x`));
+    const err = await get('/to-hostname').catch((e) => e);
+    expect(err).toBeInstanceOf(SkipError);
+    expect(err.message).toContain(`refused: ${hostname()} resolves to`);
   });
 });
 
