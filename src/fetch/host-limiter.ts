@@ -21,8 +21,11 @@ export class HostLimiter {
 
   constructor(private readonly limits: HostLimits) {}
 
-  /** Waits for a slot on `host` (and the start gap), then returns the release function; rejects when `signal` aborts. */
-  async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
+  /**
+   * Waits for a slot on `host` (and the start gap), then returns the release function; rejects when `signal` aborts.
+   * `delayMs` overrides the gap for this host when it asks for more (robots.txt Crawl-delay).
+   */
+  async acquire(host: string, signal?: AbortSignal, delayMs = this.limits.perHostDelayMs): Promise<() => void> {
     const key = host.toLowerCase();
     for (;;) {
       signal?.throwIfAborted();
@@ -32,7 +35,7 @@ export class HostLimiter {
         this.globalActive++;
         const now = Date.now();
         const startAt = Math.max(now, state.nextStartAt);
-        state.nextStartAt = startAt + this.limits.perHostDelayMs;
+        state.nextStartAt = startAt + Math.max(delayMs, this.limits.perHostDelayMs);
         this.hosts.set(key, state);
         const release = this.releaser(key, state);
         if (startAt > now) {

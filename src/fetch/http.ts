@@ -129,7 +129,9 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {
     // Validators belong to the URL they were issued for; after a redirect they would be meaningless.
     if (first && req.etag) headers['if-none-match'] = req.etag;
     if (first && req.lastModified) headers['if-modified-since'] = req.lastModified;
-    const release = await limiter.acquire(url.host, signal);
+    // A site's Crawl-delay is honoured up to a minute (some ask for an hour, which would stall the whole cycle).
+    const crawlDelayS = config.politeness.respectRobots ? robots.crawlDelaySeconds(url.origin) : null;
+    const release = await limiter.acquire(url.host, signal, Math.min(60_000, (crawlDelayS ?? 0) * 1000));
     try {
       const res = await request(url, { method: 'GET', headers, dispatcher: agent, signal });
       return { res, release };
