@@ -30,6 +30,8 @@ export interface Arrival {
   firm: string;
   person: string;
   sentence: number;
+  /** True when the person was read from capitalised words, not found by the entity stage. */
+  guessed?: boolean;
 }
 
 type Range = { start: number; end: number };
@@ -112,8 +114,8 @@ function salientFirm(ctx: ArticleContext, si: number): FirmRef | null {
 function ownedBy(ctx: ArticleContext, s: Span, inSentence: FirmRef[]): FirmRef[] {
   const out: FirmRef[] = [];
   for (const cue of ctx.lx.owners.find(ctx.folded, s.start, s.end)) {
-    const first = inSentence.find((f) => f.start >= cue.end && f.start - cue.end <= 12);
-    if (first) for (const g of coordinated(first, inSentence, ctx.text)) if (g.start >= first.start && !out.includes(g)) out.push(g);
+    // Every firm shortly after the cue: owner lists are often loose ("participada por el BBVA, Terra y el grupo británico Enba").
+    for (const g of inSentence) if (g.start >= cue.end && g.start - cue.end <= 60 && !/[;:]/.test(ctx.text.slice(cue.end, g.start)) && !out.includes(g)) out.push(g);
   }
   return out;
 }
@@ -223,7 +225,7 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
         const person = before ?? person0 ?? lastPersonBefore(ctx, si);
         if (!person || new RegExp(BOARD_ONLY.source).test(folded.slice(trigger.end, s.end))) continue;
         const departure = lx.departure.test(folded, trigger.start, trigger.end);
-        if (!departure) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person.name, sentence: si });
+        if (!departure) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person.name, sentence: si, guessed: person.origin === 'rule' && person.entityId.startsWith('new:') });
         if (!lx.leaderTitles.test(folded, s.start, s.end)) continue;
         const place = base.location ? null : placeNearPerson(ctx, si, person);
         const located = place ? { location: place.name, locationRank: 5 } : {};
@@ -262,6 +264,8 @@ export function careerMoves(ctx: ArticleContext, arrivals: Arrival[], candidates
   const out: Candidate[] = [];
   const departures = candidates.filter((c) => c.type === 'leadership' && c.person);
   for (const a of arrivals) {
+    // A name guessed from capitalised words ("Producción de Programas Informativos") is too weak to carry a career.
+    if (a.guessed) continue;
     const surname = firmKey(a.person).split(' ').pop() ?? '';
     if (surname.length < 3) continue;
     const sources = new Set<string>();

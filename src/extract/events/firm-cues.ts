@@ -34,7 +34,7 @@ const NOT_FIRM_ES = new Set(
     'Lunes Martes Miércoles Jueves Viernes Sábado Domingo Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre Diciembre Día Año Plan Proyecto Programa Premio ' +
     'Telediario Derecho Producción Informativos Comunicación Administración Consejería Dirección Área Euro Eurocopa Liga Copa Juegos Olímpicos Festival Museo Palacio Teatro Ayuntamiento PP PSOE').split(' '),
 );
-const NOT_ACRONYM = new Set('PP PSOE IU CIU PNV UGT CCOO ONU UE EEUU OTAN ETA FMI OCDE EE UU PIB IVA IPC BOE TC TS DNI SIDA ADN EU US UK NBA ACB ATP WTA FIFA UEFA COI ERE AVE TV CD DVD II III IV VI VII VIII IX XI XII XX XXI OPA OPV PYME PYMES TIC ONG CEO GMT EFE USA URSS RDA RFA ISBN EEE'.split(' '));
+const NOT_ACRONYM = new Set('PP PSOE IU CIU PNV UGT CCOO ONU UE EEUU OTAN ETA FMI OCDE EE UU PIB IVA IPC BOE TC TS DNI SIDA ADN EU US UK NBA ACB ATP WTA FIFA UEFA COI ERE AVE TV CD DVD II III IV VI VII VIII IX XI XII XX XXI OPA OPV PYME PYMES TIC ONG CEO GMT EFE USA URSS RDA RFA ISBN EEE OEA OMC OMS OIT UNESCO UNICEF ACNUR CEE BCE CIA FBI NASA'.split(' '));
 const NOT_FIRM_EN = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'It', 'He', 'She', 'They', 'We', 'Mr', 'Mrs', 'Ms', 'Dr', 'Chairman', 'Chief', 'President', 'Executive', 'Group', 'Its', 'His', 'Her', 'This', 'That', 'Former', 'New', 'US', 'UK', 'U.S.', 'Sir', 'Prime', 'Minister']);
 
 function overlapsAny(r: { start: number; end: number }, list: Array<{ start: number; end: number }>): boolean {
@@ -42,8 +42,10 @@ function overlapsAny(r: { start: number; end: number }, list: Array<{ start: num
 }
 
 /** Trims leading words that cannot start a firm name and trailing connectors; null when nothing is left. */
-function tidy(name: string, start: number, stop: Set<string>): { name: string; start: number } | null {
+function tidy(name: string, start: number, stop: Set<string>, dropOnStop = false): { name: string; start: number } | null {
   const words = name.split(/[ \t]+/);
+  // In Spanish a stop word anywhere first ("Museo Reina Sofía", "Gobierno Vasco") marks the whole name as no firm.
+  if (dropOnStop && words.some((w) => stop.has(w))) return null;
   let s = start;
   while (words.length && stop.has(words[0]!)) {
     s += words[0]!.length + 1;
@@ -78,7 +80,7 @@ function spanishCues(text: string, others: Mention[]): CuedName[] {
   const people = others.filter((m) => m.type === 'person' || m.type === 'agency');
   const kbPlaces = others.filter((m) => m.type === 'location' && m.origin === 'kb');
   const add = (raw: string, at: number, viaArticle: boolean) => {
-    const t = tidy(raw, at, NOT_FIRM_ES);
+    const t = tidy(raw, at, NOT_FIRM_ES, true);
     if (!t) return;
     const words = t.name.split(' ');
     const headed = words.some((w, i) => ES_HEAD.test(w) && (i > 0 || words.length > 1)) || (words.length > 1 && ES_TAIL.test(words[words.length - 1]!));
@@ -86,7 +88,7 @@ function spanishCues(text: string, others: Mention[]): CuedName[] {
     const r = { name: t.name, start: t.start, end: t.start + t.name.length, override: headed };
     if (overlapsAny(r, people) && !headed) return;
     // "el Valladolid" is the club, but a country or region the knowledge base knows stays a place.
-    if (!headed && overlapsAny(r, kbPlaces) && !/^(?:el|del|al)\s/i.test(text.slice(Math.max(0, at - 4), at + 1).trimStart())) return;
+    if (!headed && overlapsAny(r, kbPlaces)) return;
     out.push(r);
   };
   for (const m of text.matchAll(ARTICLE_ES)) add(m[1]!, m.index + m[0].length - m[1]!.length, true);
@@ -98,15 +100,20 @@ function spanishCues(text: string, others: Mention[]): CuedName[] {
     // Words in an all-caps line (a headline) are not acronyms.
     const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index));
     if (!/\p{Ll}{3}/u.test(line)) continue;
+    // "ISRAEL - LIBANO - ENFRENTAMIENTOS": a run of capitalised words is a headline inside the line.
+    if (/\p{Lu}{3,}[\s-]*$/u.test(text.slice(Math.max(0, m.index - 12), m.index)) || /^[\s-]*\p{Lu}{3,}/u.test(text.slice(m.index + a.length, m.index + a.length + 12))) continue;
     const r = { name: a, start: m.index, end: m.index + a.length, override: false };
     if (!overlapsAny(r, others)) out.push(r);
   }
   return out;
 }
 
+// Public cultural, academic and health institutions are not firms for the event rules (ANNOTATION.md: employers only).
+const INSTITUTION = /(?<![\p{L}])(?:Museo|Museum|Universidad|Universitat|University|Hospital|Biblioteca|Library|Ministerio|Ministry)(?![\p{L}])/u;
+
 /** Firm names established by the words around them (see the file comment); overlapping finds keep the longer one. */
 export function cuedFirmNames(text: string, lang: string, others: Mention[], skipUntil: number): CuedName[] {
-  const found = (lang === 'es' ? spanishCues(text, others) : lang === 'en' ? englishCues(text, others) : []).filter((c) => c.start >= skipUntil);
+  const found = (lang === 'es' ? spanishCues(text, others) : lang === 'en' ? englishCues(text, others) : []).filter((c) => c.start >= skipUntil && !INSTITUTION.test(c.name));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: CuedName[] = [];
   for (const c of found) {

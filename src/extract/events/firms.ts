@@ -16,6 +16,8 @@ export interface FirmRef {
 const LEGAL_SUFFIX = String.raw`(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|Plc|LLC|SA|S\.A|AG|GmbH|NV|N\.V|SpA|AB|Group|Holdings?|Industries|Laboratories|Laboratory|Systems|Airways|Airlines|Bank|Motors|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment)\b\.?`;
 // Words in a longer name that make it a different firm from a known one inside it ("Sequoia Systems" is not "Sequoia").
 const INDUSTRY_WORD = /\b(?:Systems|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment|Laborator(?:y|ies)|Airways|Airlines|Motors|Industries)\b/;
+// Works councils, unions, committees and public institutions are not employers in the sense of the event rules.
+const NOT_EMPLOYER = /^(?:Comit[eé]|Comisi[oó]n|Sindicato|Junta|Museo|Museum|Hospital|Ministerio|Ministry|Consejer[ií]a|Consejo de Administraci[oó]n)(?![\p{L}])/u;
 const BARE_LEGAL = /^(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|LLC|SA|AG|GmbH|NV|SpA|AB|Group|Holdings?)\.?$/;
 const CAP_WORD = String.raw`(?:[A-Z][\p{L}\p{N}&'’\-]*|&|of|and|de|del|y|la|des|du|van|von)`;
 // "Pan Am Corp", "Goodyear Tire and Rubber Co", "Sony (U.K.) Ltd"
@@ -92,6 +94,9 @@ function heuristicRefs(text: string, skipUntil: number, others: Mention[]): RawR
 /** True when two firm keys name the same firm, one abbreviating words of the other ("n y telephone" / "new york telephone"). */
 export function sameFirmKey(a: string, b: string): boolean {
   if (a === b || a.startsWith(`${b} `) || b.startsWith(`${a} `)) return true;
+  // "internet unofirst" / "unofirst": a distinctive last word on its own names the same firm.
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (short.length >= 5 && !short.includes(' ') && long.endsWith(` ${short}`)) return true;
   const x = a.split(' ');
   const y = b.split(' ');
   let i = 0;
@@ -122,7 +127,7 @@ function escapeRe(s: string): string {
 export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: number, lang = 'en'): FirmRef[] {
   const personNames = new Set(mentions.filter((m) => m.type === 'person').flatMap((m) => [m.name, m.name.split(' ').pop() ?? m.name]));
   const firmMentions = mentions.filter(
-    (m) => m.type === 'firm' && !BARE_LEGAL.test(m.text.trim()) && !(m.origin !== 'kb' && personNames.has(m.text) && !mentions.some((p) => p.type === 'person' && p.start === m.start)),
+    (m) => m.type === 'firm' && !BARE_LEGAL.test(m.text.trim()) && !(m.origin !== 'kb' && NOT_EMPLOYER.test(m.name)) && !(m.origin !== 'kb' && personNames.has(m.text) && !mentions.some((p) => p.type === 'person' && p.start === m.start)),
   );
   const bodyIds = new Set(firmMentions.filter((m) => m.start >= capsTitleEnd).map((m) => m.entityId));
   let raw: RawRef[] = firmMentions
@@ -156,6 +161,8 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
     const hit = firms.find((f) => (r.id && f.id === r.id) || sameFirmKey(f.key, k));
     if (hit) {
       if (r.fromKb && !hit.fromKb) Object.assign(hit, { name: r.name, fromKb: true, id: r.id });
+      // "El banco por Internet Unofirst" then "Unofirst": the bare distinctive name is the better canonical one.
+      else if (!hit.fromKb && !r.fromKb && !k.includes(' ') && hit.key.endsWith(` ${k}`)) Object.assign(hit, { name: r.name, key: k });
       return hit;
     }
     const f = { key: k, name: r.name, fromKb: r.fromKb, ...(r.id ? { id: r.id } : {}) };
@@ -190,7 +197,7 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
     }
   }
   unitsToParents(text, refs);
-  return refs.sort((a, b) => a.start - b.start);
+  return refs.filter((r) => r.fromKb || !NOT_EMPLOYER.test(r.name)).sort((a, b) => a.start - b.start);
 }
 
 /** "Pan Am Corp said its Pan American World Airways unit will…": the unit's events belong to the parent firm. */

@@ -135,6 +135,8 @@ export function personFallback(text: string, range: Range, trigger: Range, cover
     if (!words.length || (words.length < 2 && !m[1])) continue;
     name = words.join(' ');
     const span = { start, end: start + name.length };
+    // "los Servicios Informativos", "the Walt Disney": an article before a capitalised phrase marks a thing, not a person.
+    if (/(?:^|\s)(?:the|los|las|el|la|del|le|les|der|die|das|os|as)\s+$/i.test(text.slice(Math.max(0, start - 6), start))) continue;
     if (covered.some((c) => c.start < span.end && span.start < c.end)) continue;
     if (NOT_NAME.test(words[words.length - 1]!)) continue;
     const d = span.start >= trigger.end ? span.start - trigger.end : Math.max(0, trigger.start - span.end);
