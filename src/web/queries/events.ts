@@ -54,24 +54,29 @@ function orderFor(f: EventFilters): SQL[] {
   return [d(column), d(events.id)];
 }
 
-/** The queue: one page of events matching the filters plus the total count. */
+/**
+ * The queue: one page of events matching the filters plus the total count. The page's ids are chosen first on the
+ * events table alone (a "deferred join"), so the article join and the per-row support count run for 50 rows, not
+ * for every row an OFFSET skips.
+ */
 export async function listEvents(db: Db, f: EventFilters, opts: { unpaged?: boolean; limit?: number } = {}): Promise<{ total: number; rows: EventListRow[] }> {
   const where = whereFor(f);
-  const base = db
-    .select({
-      id: events.id, type: events.type, status: events.status, firm: events.firm, location: events.location, person: events.person,
-      roles: events.roles, sourceFirms: events.sourceFirms, firms: events.firms, agency: events.agency, headcount: events.headcount, confidence: events.confidence, language: events.language, date: eventDate,
-      evidenceText: events.evidenceText, articleTitle: articles.title, articleUrl: articles.canonicalUrl,
-      articleCount: sql<number>`(select count(*)::int from ${eventArticles} where ${eventArticles.eventId} = ${events.id})`,
-    })
-    .from(events)
-    .leftJoin(articles, eq(articles.id, events.evidenceArticleId))
-    .where(where)
-    .orderBy(...orderFor(f));
   const limit = opts.unpaged ? (opts.limit ?? 100_000) : f.pageSize;
   const offset = opts.unpaged ? 0 : (f.page - 1) * f.pageSize;
+  const pageIds = db.select({ id: events.id }).from(events).where(where).orderBy(...orderFor(f)).limit(limit).offset(offset).as('page_ids');
   const [rows, countRows] = await Promise.all([
-    base.limit(limit).offset(offset),
+    db
+      .select({
+        id: events.id, type: events.type, status: events.status, firm: events.firm, location: events.location, person: events.person,
+        roles: events.roles, sourceFirms: events.sourceFirms, firms: events.firms, agency: events.agency, headcount: events.headcount,
+        confidence: events.confidence, language: events.language, date: eventDate,
+        evidenceText: events.evidenceText, articleTitle: articles.title, articleUrl: articles.canonicalUrl,
+        articleCount: sql<number>`(select count(*)::int from ${eventArticles} where ${eventArticles.eventId} = ${events.id})`,
+      })
+      .from(pageIds)
+      .innerJoin(events, eq(events.id, pageIds.id))
+      .leftJoin(articles, eq(articles.id, events.evidenceArticleId))
+      .orderBy(...orderFor(f)),
     db.select({ n: sql<number>`count(*)::int` }).from(events).where(where),
   ]);
   return {
