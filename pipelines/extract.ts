@@ -163,7 +163,7 @@ async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs:
       const outcome = await pool.run({ id, payload: job });
       maxMs = Math.max(maxMs, outcome.durationMs);
       done++;
-      if (outcome.ok) await writeLine(JSON.stringify(outcome.result));
+      if (outcome.ok) await writeLine(JSON.stringify({ ...outcome.result, durationMs: outcome.durationMs }));
       else {
         failed++;
         log.warn({ source: job.source, error: outcome.error, duration_ms: outcome.durationMs }, 'page skipped');
