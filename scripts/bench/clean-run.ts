@@ -1,0 +1,108 @@
+// One side of the clean+extract comparison, run in its own child process so that its peak RSS is its own:
+//   naive     the single-thread loop `new JSDOM(html)` + Readability (with window.close() and a yield per page, without
+//             which jsdom holds every window and the loop runs out of memory; PERFORMANCE.md §1);
+//   pipeline  the real clean + extract path (src/workers/page-pool.ts: long-lived worker threads, one per core).
+// Usage: tsx scripts/bench/clean-run.ts naive|pipeline PAGES WORKERS; prints one JSON object on stdout.
+import { resolve } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { createPagePool } from '../../src/workers/page-pool.ts';
+import { corpusDir, loadPages, type BenchPage } from './corpus.ts';
+import { zyteF1, type F1Score } from './shingle-f1.ts';
+import { mapLimit, peakRssMb, quantile, round } from './stats.ts';
+
+export interface CleanRunResult {
+  mode: 'naive' | 'pipeline';
+  pages: number;
+  workers: number;
+  seconds: number;
+  articlesPerSec: number;
+  mbPerSec: number;
+  p50Ms: number;
+  p95Ms: number;
+  peakRssMb: number;
+  failed: number;
+  zyte: F1Score;
+}
+
+const PROJECT_DIR = resolve(import.meta.dirname, '..', '..');
+const pageUrl = (p: BenchPage) => p.url ?? `https://localhost/${p.name}.html`;
+const tick = () => new Promise<void>((r) => setImmediate(r));
+
+function summarise(mode: CleanRunResult['mode'], pages: BenchPage[], workers: number, ms: number, latencies: number[], texts: Array<string | null>): CleanRunResult {
+  const bytes = pages.reduce((n, p) => n + p.html.length, 0);
+  const pairs = pages.flatMap((p, i) => (p.truth === null ? [] : [{ truth: p.truth, predicted: texts[i] ?? '' }]));
+  const f1 = zyteF1(pairs);
+  return {
+    mode, pages: pages.length, workers, seconds: round(ms / 1000, 1),
+    articlesPerSec: round(pages.length / (ms / 1000)), mbPerSec: round(bytes / 1048576 / (ms / 1000)),
+    p50Ms: round(quantile(latencies, 0.5), 0), p95Ms: round(quantile(latencies, 0.95), 0), peakRssMb: peakRssMb(),
+    failed: texts.filter((t) => t === null).length,
+    zyte: { pages: f1.pages, precision: round(f1.precision, 4), recall: round(f1.recall, 4), f1: round(f1.f1, 4) },
+  };
+}
+
+const quiet = new VirtualConsole();
+
+/** The baseline: one thread, one fresh jsdom window per page, Readability's textContent as the text. */
+async function runNaive(pages: BenchPage[]): Promise<CleanRunResult> {
+  const one = (p: BenchPage): string | null => {
+    let dom: JSDOM | null = null;
+    try {
+      dom = new JSDOM(p.html.toString('utf8'), { url: pageUrl(p), virtualConsole: quiet });
+      return new Readability(dom.window.document).parse()?.textContent ?? '';
+    } catch {
+      return null; // jsdom 29 throws on some real pages' CSS (PERFORMANCE.md §1)
+    } finally {
+      dom?.window.close();
+    }
+  };
+  for (const p of pages.slice(0, 3)) {
+    one(p);
+    await tick();
+  }
+  const latencies: number[] = [];
+  const texts: Array<string | null> = [];
+  const started = performance.now();
+  for (const p of pages) {
+    const t = performance.now();
+    texts.push(one(p));
+    latencies.push(performance.now() - t);
+    await tick();
+  }
+  return summarise('naive', pages, 1, performance.now() - started, latencies, texts);
+}
+
+/** The real path: clean + extract on the worker-thread pool, as many pages in flight as workers. */
+async function runPipeline(pages: BenchPage[], workers: number): Promise<CleanRunResult> {
+  const pool = createPagePool({ configDir: resolve(PROJECT_DIR, 'config'), size: workers });
+  try {
+    const input = (p: BenchPage) => ({ body: new Uint8Array(p.html), url: pageUrl(p), finalUrl: pageUrl(p), contentType: null, langHint: null });
+    // Waits for every worker to load and warm up, off the clock.
+    await Promise.all(pages.slice(0, workers * 2).map((p) => pool.processPage(input(p)).catch(() => null)));
+    const latencies: number[] = [];
+    const texts: Array<string | null> = new Array(pages.length).fill(null);
+    const started = performance.now();
+    await mapLimit(pages, workers, async (p, i) => {
+      const t = performance.now();
+      try {
+        texts[i] = (await pool.processPage(input(p))).clean.text;
+      } catch {
+        texts[i] = null;
+      }
+      latencies.push(performance.now() - t);
+    });
+    return summarise('pipeline', pages, workers, performance.now() - started, latencies, texts);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const [mode, pagesArg, workersArg] = process.argv.slice(2);
+  const pages = loadPages(corpusDir(PROJECT_DIR), pagesArg ? Number(pagesArg) : undefined);
+  const result = mode === 'naive' ? await runNaive(pages) : await runPipeline(pages, Math.max(1, Number(workersArg) || 1));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();

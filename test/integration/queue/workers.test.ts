@@ -1,0 +1,153 @@
+// Scale-out: three `radar worker` processes share a few hundred queued articles through pg-boss on a real Postgres;
+// one is SIGKILLed while it holds a job. Every article must end up stored exactly once, with no duplicate events,
+// and every job completed (the killed worker's job expired and was retried by another worker).
+// Needs a Postgres server (DATABASE_URL, as in CI); each run gets its own scratch database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../../src/db/client.ts';
+import { enqueueArticle } from '../../../src/queue/article-job.ts';
+import { ARTICLE_QUEUE, startQueue } from '../../../src/queue/boss.ts';
+import { queueSettings } from '../../../src/queue/settings.ts';
+import { createScratchServerDatabase } from '../../helpers/db.ts';
+import { body, startTestServer, type TestServer } from '../../helpers/http-server.ts';
+import { PROJECT_DIR } from '../../helpers/shared.ts';
+import { articlePage, configAllowing, kbFirmNames } from './fixtures.ts';
+
+const BASE_URL = process.env.DATABASE_URL;
+if (!BASE_URL) console.warn('[queue] DATABASE_URL is not set: the multi-worker queue test needs a Postgres server and is skipped');
+
+const ARTICLES = 200;
+const WORKERS = 3;
+const QUEUE_ENV = {
+  RADAR_QUEUE_EXPIRE_SECONDS: '20',
+  RADAR_QUEUE_MAINTENANCE_SECONDS: '2',
+  RADAR_QUEUE_POLL_SECONDS: '0.5',
+  RADAR_QUEUE_RETRY_DELAY_SECONDS: '1',
+  RADAR_QUEUE_RETRY_LIMIT: '3',
+};
+
+interface WorkerProc {
+  child: ChildProcess;
+  inFlight: Set<string>;
+  done: number;
+  exited: Promise<number | null>;
+}
+
+function startWorker(url: string, configDir: string): WorkerProc {
+  const child = spawn(process.execPath, [join(PROJECT_DIR, 'bin', 'radar.js'), 'worker', '--config', configDir, '--threads', '1', '--concurrency', '2'], {
+    cwd: PROJECT_DIR,
+    env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: url, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const proc: WorkerProc = { child, inFlight: new Set(), done: 0, exited: new Promise((r) => child.once('exit', (code) => r(code))) };
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    let entry: { msg?: string; job_id?: string };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      return;
+    }
+    if (!entry.job_id) return;
+    if (entry.msg === 'job started') proc.inFlight.add(entry.job_id);
+    else {
+      proc.inFlight.delete(entry.job_id);
+      if (entry.msg === 'job done') proc.done++;
+    }
+  });
+  return proc;
+}
+
+async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean> | boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+describe.skipIf(!BASE_URL)('article queue with several workers (Postgres)', () => {
+  let scratch: { url: string; drop: () => Promise<void> };
+  let database: Database;
+  let sql: postgres.Sql;
+  let server: TestServer;
+  let configDir: string;
+  const workers: WorkerProc[] = [];
+  const urls: string[] = [];
+
+  beforeAll(async () => {
+    scratch = await createScratchServerDatabase(BASE_URL!);
+    database = await openDatabase({ databaseUrl: scratch.url, maxConnections: 2 });
+    sql = postgres(scratch.url, { max: 2, onnotice: () => {} });
+    server = await startTestServer();
+    configDir = configAllowing(server.hostPort);
+    kbFirmNames(ARTICLES).forEach((firm, i) => {
+      server.on(`/news/${i}`, body(articlePage(firm, i)));
+      urls.push(`${server.origin}/news/${i}`);
+    });
+  });
+
+  afterAll(async () => {
+    for (const w of workers) if (w.child.exitCode === null) w.child.kill('SIGKILL');
+    await Promise.all(workers.map((w) => w.exited));
+    await sql?.end();
+    await database?.close();
+    await server?.close();
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+    await scratch?.drop();
+  });
+
+  const jobStates = async () =>
+    Object.fromEntries((await sql<Array<{ state: string; n: string }>>`select state, count(*) as n from pgboss.job where name = ${ARTICLE_QUEUE} group by state`).map((r) => [r.state, Number(r.n)]));
+
+  it('processes every queued article exactly once, even when a worker is killed mid-job', async () => {
+    const boss = await startQueue(scratch.url, queueSettings(QUEUE_ENV));
+    try {
+      for (const url of urls) expect(await enqueueArticle(boss, { url, feedId: null, guid: null, langHint: 'en' })).toBe(true);
+      // The same links again (one with tracking parameters): the queue already holds them, so nothing new is queued.
+      for (const url of urls.slice(0, 20)) expect(await enqueueArticle(boss, { url: `${url}?utm_source=rss`, feedId: null, guid: null, langHint: 'en' })).toBe(false);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+    expect(await jobStates()).toEqual({ created: ARTICLES });
+
+    for (let i = 0; i < WORKERS; i++) workers.push(startWorker(scratch.url, configDir));
+    const victim = workers[0]!;
+    // Kill the first worker while it holds a job, once the run is well under way.
+    await waitFor('the first worker to be mid-job with work done', 90_000, () => victim.done >= 2 && victim.inFlight.size > 0);
+    const lostJobs = [...victim.inFlight];
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+
+    await waitFor('every job to complete', 110_000, async () => (await jobStates()).completed === ARTICLES);
+    for (const w of workers.slice(1)) w.child.kill('SIGTERM');
+    expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual(workers.slice(1).map(() => 0));
+
+    expect(await jobStates()).toEqual({ completed: ARTICLES });
+    // The killed worker's jobs were taken again: retried after expiry, completed by another worker.
+    const retried = await sql<Array<{ id: string; retry_count: number; state: string }>>`
+      select id, retry_count, state from pgboss.job where name = ${ARTICLE_QUEUE} and id = any(${lostJobs}::uuid[])`;
+    expect(retried).toHaveLength(lostJobs.length);
+    for (const job of retried) {
+      expect(job.state).toBe('completed');
+      expect(job.retry_count).toBeGreaterThanOrEqual(1);
+    }
+    expect(workers.slice(1).reduce((n, w) => n + w.done, 0) + victim.done).toBeGreaterThanOrEqual(ARTICLES);
+
+    // One article per URL, nothing extra.
+    const articles = await sql<Array<{ canonical_url: string }>>`select canonical_url from articles`;
+    expect(articles.map((a) => a.canonical_url).sort()).toEqual([...urls].sort());
+    // No event twice: one event per identity (each article names its own firm), each supported by exactly one article.
+    const events = await sql<Array<{ identity_key: string; links: string }>>`
+      select e.identity_key, (select count(*) from event_articles ea where ea.event_id = e.id) as links from events e`;
+    expect(events.length).toBeGreaterThanOrEqual(ARTICLES * 0.9);
+    expect(new Set(events.map((e) => e.identity_key)).size).toBe(events.length);
+    expect(events.every((e) => Number(e.links) === 1)).toBe(true);
+    const [links] = await sql<Array<{ n: string; articles: string }>>`select count(*) as n, count(distinct article_id) as articles from event_articles`;
+    expect(Number(links!.n)).toBe(events.length);
+    expect(Number(links!.articles)).toBeGreaterThanOrEqual(ARTICLES * 0.9);
+  }, 240_000);
+});
