@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { serve, type ServerType } from '@hono/node-server';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { DEFAULT_SESSION_TTL_MS, purgeExpiredSessions } from '../auth/sessions.ts';
@@ -45,6 +46,8 @@ export function createApp(options: WebOptions): Hono<AppEnv> {
 
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
+  // Forms and JSON here are small; refuse big bodies before anything parses them.
+  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('Request body too large', 413) }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();

@@ -7,7 +7,9 @@
 
   function typing(e) {
     var t = e.target;
-    return t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+    // Keys typed into a field, or Enter/Space on a focused button or link, belong to that element.
+    return t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable ||
+      ((t.tagName === 'BUTTON' || t.tagName === 'A') && (e.key === 'Enter' || e.key === ' ')));
   }
 
   function rows() { return Array.prototype.slice.call(document.querySelectorAll('table.queue tbody tr[data-id]')); }

@@ -109,6 +109,12 @@ describe('login', () => {
     expect((await other.login(ADMIN, PASSWORD)).status).toBe(303);
   });
 
+  it('refuses oversized bodies before parsing them', async () => {
+    const c = new TestClient(app());
+    const res = await c.request('/login', { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(res.status).toBe(413);
+  });
+
   it('never redirects off-site after login', async () => {
     const c = new TestClient(app());
     const page = await (await c.request('/login?next=//evil.example/x')).text();
