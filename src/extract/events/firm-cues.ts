@@ -22,7 +22,7 @@ const BEFORE_EN = new RegExp(String.raw`\b${DESIGNATOR}[ \t]+(${NAME_EN})`, 'gu'
 // "ABN Amro, the Netherlands' largest bank", "Mittal Steel, one of the world's largest steel producers".
 const APPOSITIVE_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN}),[ \t]+(?:the|a|an|one of the)[ \t]+(?:[\p{L}'’\-]+[ \t]+){0,5}?${DESIGNATOR}s?(?=[\s,.;])`, 'gu');
 // "May's chairman", "Laura Ashley chief stepping down", "Goodyear Chairman Robert Mercer".
-const OWNED_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN})(?:['’]s)?[ \t]+(?:chairman|chairwoman|chief executive|chief|ceo|boss|president|vice chairman|board|shares|workforce|staff|employees|headquarters|shareholders)\b`, 'giu');
+const OWNED_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN})(?:['’]s)?[ \t]+(?:[Cc]hairman|[Cc]hairwoman|[Cc]hief [Ee]xecutive|[Cc]hief|CEO|[Bb]oss|[Pp]resident|[Vv]ice [Cc]hairman|board|shares|workforce|staff|employees|headquarters|shareholders)\b`, 'gu');
 const ES_HEAD = /^(?:Caja|Caixa|Banco|Banca|Radio|Televisi[oó]n|Fundaci[oó]n?|Fundaci[oó]|Grupo|Club|Real|Deportivo|Atl[eé]tico|Patronato|Editorial|Ediciones|Industrias|Laboratorios|Compa[nñ][ií]a|Corporaci[oó]n|Sociedad|Uni[oó]n Deportiva)$/u;
 const ES_TAIL = /^(?:CB|CF|FC|SAD|BM|CD|UD|SA|SL|Bank|Group)$/u;
 const ARTICLE_ES = new RegExp(String.raw`(?<![\p{L}])(?:[Ee]l|del|al)[ \t]+(${NAME_ES})`, 'gu');
@@ -35,7 +35,7 @@ const NOT_FIRM_ES = new Set(
     'Telediario Derecho Producción Informativos Comunicación Administración Consejería Dirección Área Euro Eurocopa Liga Copa Juegos Olímpicos Festival Museo Palacio Teatro Ayuntamiento PP PSOE').split(' '),
 );
 const NOT_ACRONYM = new Set('PP PSOE IU CIU PNV UGT CCOO ONU UE EEUU OTAN ETA FMI OCDE EE UU PIB IVA IPC BOE TC TS DNI SIDA ADN EU US UK NBA ACB ATP WTA FIFA UEFA COI ERE AVE TV CD DVD II III IV VI VII VIII IX XI XII XX XXI OPA OPV PYME PYMES TIC ONG CEO GMT EFE USA URSS RDA RFA ISBN EEE OEA OMC OMS OIT UNESCO UNICEF ACNUR CEE BCE CIA FBI NASA'.split(' '));
-const NOT_FIRM_EN = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'It', 'He', 'She', 'They', 'We', 'Mr', 'Mrs', 'Ms', 'Dr', 'Chairman', 'Chief', 'President', 'Executive', 'Group', 'Its', 'His', 'Her', 'This', 'That', 'Former', 'New', 'US', 'UK', 'U.S.', 'Sir', 'Prime', 'Minister']);
+const NOT_FIRM_EN = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'It', 'He', 'She', 'They', 'We', 'Mr', 'Mrs', 'Ms', 'Dr', 'Chairman', 'Chief', 'President', 'Executive', 'Group', 'Its', 'His', 'Her', 'This', 'That', 'Former', 'New', 'US', 'UK', 'U.S.', 'Sir', 'Prime', 'Minister', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'Mr', 'Britain', 'America', 'Europe', 'China', 'Japan', 'Germany', 'France']);
 
 function overlapsAny(r: { start: number; end: number }, list: Array<{ start: number; end: number }>): boolean {
   return list.some((m) => r.start < m.end && m.start < r.end);
@@ -61,7 +61,7 @@ function englishCues(text: string, others: Mention[]): CuedName[] {
   const out: CuedName[] = [];
   const places = others.filter((m) => m.type !== 'person');
   const add = (raw: string, at: number, override: boolean) => {
-    const t = tidy(raw, at, NOT_FIRM_EN);
+    const t = tidy(raw.replace(/['’]s$/u, ''), at, NOT_FIRM_EN);
     if (!t || /^[A-Z]{1,2}$/.test(t.name)) return;
     const r = { name: t.name, start: t.start, end: t.start + t.name.length, override };
     // A place or agency name is never turned into a firm ("Britain's chief executive", "Federal Reserve chairman").
