@@ -63,7 +63,8 @@ function hitsIn(ctx: ArticleContext, type: EventType, s: Span): PatternHit[] {
 
 /** The firm a trigger is about: passive agent, "<title> of X" for appointments, else the nearest, subjects first. */
 function pickFirm(ctx: ArticleContext, type: EventType, trigger: Range, inSentence: FirmRef[], exclude: FirmRef[]): FirmRef | null {
-  const usable = inSentence.filter((f) => (distance(f, trigger) > 0 || type === 'export_control') && !exclude.includes(f) && !isVenue(ctx, f, trigger));
+  // A firm inside the trigger is not its actor; one right next to it is (Chinese writes "百度任命" without a space).
+  const usable = inSentence.filter((f) => (!(f.start < trigger.end && trigger.start < f.end) || type === 'export_control') && !exclude.includes(f) && !isVenue(ctx, f, trigger));
   for (const f of usable) {
     if (f.start < trigger.end) continue;
     const between = ctx.folded.slice(trigger.end, f.start);

@@ -79,7 +79,11 @@ function spanishCues(text: string, others: Mention[]): CuedName[] {
   const out: CuedName[] = [];
   const people = others.filter((m) => m.type === 'person' || m.type === 'agency');
   const kbPlaces = others.filter((m) => m.type === 'location' && m.origin === 'kb');
-  const add = (raw: string, at: number, viaArticle: boolean) => {
+  const add = (raw0: string, at0: number, viaArticle: boolean) => {
+    // A sentence-initial article is not part of the name ("La Caja Rural de Soria").
+    const lead = /^(?:El|La|Los|Las|Un|Una)[ \t]+/u.exec(raw0)?.[0] ?? '';
+    const raw = raw0.slice(lead.length);
+    const at = at0 + lead.length;
     const t = tidy(raw, at, NOT_FIRM_ES, true);
     if (!t) return;
     const words = t.name.split(' ');
@@ -96,7 +100,7 @@ function spanishCues(text: string, others: Mention[]): CuedName[] {
   for (const m of text.matchAll(headRe)) add(m[1]!, m.index, false);
   for (const m of text.matchAll(ACRONYM)) {
     const a = m[1]!;
-    if (NOT_ACRONYM.has(a)) continue;
+    if (NOT_ACRONYM.has(a) || /^[IVXLCDM]+$/.test(a) || /[&.]/.test(text[m.index + a.length] ?? '')) continue;
     // Words in an all-caps line (a headline) are not acronyms.
     const line = text.slice(text.lastIndexOf('\n', m.index) + 1, text.indexOf('\n', m.index) < 0 ? text.length : text.indexOf('\n', m.index));
     if (!/\p{Ll}{3}/u.test(line)) continue;

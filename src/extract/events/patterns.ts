@@ -46,7 +46,8 @@ export function compilePattern(pattern: string): RegExp {
     if (token === '#') piece = `(?:${NUMBER_SOURCE})`;
     else if (token.endsWith('*') && token.length > 1) piece = `${escapeRegex(token.slice(0, -1))}${WORD_CHAR}*`;
     else piece = escapeRegex(token);
-    if (parts.length) parts.push(joinGap ? '(?:[\\s,]+[^\\s.;:!?]+){0,4}?[\\s,]+' : '[\\s\\-]+');
+    // A gap word may be a number with thousands dots ("streicht 3.000 Stellen"), never a sentence end.
+    if (parts.length) parts.push(joinGap ? '(?:[\\s,]+(?:[^\\s.;:!?]|\\.(?=\\d))+){0,4}?[\\s,]+' : '[\\s\\-]+');
     parts.push(piece);
     joinGap = false;
   }
