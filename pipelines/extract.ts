@@ -55,12 +55,17 @@ function toOutput(clean: CleanDetail, extraction: Extraction | null): Record<str
   };
 }
 
-/** Loads the heavy modules once per process (or worker) and returns a function that processes one document. */
+/**
+ * Loads the heavy modules once per process (or worker) and returns a function that processes one document.
+ * `onCleaned` receives the clean-only output before extraction starts, so a page whose extraction runs over the time
+ * budget can still be reported with its text and metadata.
+ */
 async function createProcessor(cfg: Omit<WorkerConfig, 'role'>) {
   const { cleanDocument } = await import('../src/clean/clean-document.ts');
   const extractor = cfg.cleanOnly ? null : await (await import('../src/extract/extract.ts')).createExtractor(cfg.configDir);
-  return (body: Uint8Array, source: string, contentType: string | null, url: string | null) => {
+  return (body: Uint8Array, source: string, contentType: string | null, url: string | null, onCleaned?: (out: Record<string, unknown>) => void) => {
     const clean = cleanDocument({ body, source, contentType, url, langHint: cfg.lang });
+    if (extractor && onCleaned) onCleaned(toOutput(clean, null));
     return toOutput(clean, extractor ? extractor.extract(clean) : null);
   };
 }
@@ -167,7 +172,9 @@ async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs:
       else {
         failed++;
         log.warn({ source: job.source, error: outcome.error, duration_ms: outcome.durationMs }, 'page skipped');
-        await writeLine(JSON.stringify({ source: job.source, error: outcome.error }));
+        // Cleaned but not extracted in time: keep the text and metadata, and say extraction did not finish.
+        const partial = outcome.partial ? { ...outcome.partial, source: job.source } : { source: job.source };
+        await writeLine(JSON.stringify({ ...partial, error: outcome.partial ? `extraction ${outcome.error}` : outcome.error }));
       }
       progress?.update(done);
       if (!progress && Date.now() - lastLog > 10_000) {
@@ -233,7 +240,8 @@ async function runWorker(cfg: WorkerConfig): Promise<void> {
     let reply: WorkerMessage<Record<string, unknown>>;
     try {
       const body = await readFile(msg.payload.path);
-      reply = { kind: 'done', id: msg.id, ok: true, result: processOne(body, msg.payload.source, null, null) };
+      const onCleaned = (result: Record<string, unknown>) => port.postMessage({ kind: 'partial', id: msg.id, result } satisfies WorkerMessage<Record<string, unknown>>);
+      reply = { kind: 'done', id: msg.id, ok: true, result: processOne(body, msg.payload.source, null, null, onCleaned) };
     } catch (err) {
       reply = { kind: 'done', id: msg.id, ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
     }

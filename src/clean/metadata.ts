@@ -114,6 +114,17 @@ function markupDates(doc: Document, meta: Map<string, string>, url: string | nul
     const value = parseDate(t.getAttribute('datetime') ?? t.textContent);
     if (value) out.push({ value, source: marked ? 'time:pubdate' : 'time' });
   }
+  // Themes without <time> still mark the date line with a class ("entry-date", "post-date", "article__date").
+  const dated = [...doc.querySelectorAll('[class*="date" i], [class*="publish" i], [class*="posted" i]')].slice(0, 20);
+  for (const el of dated) {
+    const text = el.textContent ?? '';
+    if (text.length > 80) continue;
+    const value = parseDate(el.getAttribute('datetime') ?? el.getAttribute('content') ?? text.replace(/^\D*?(?=\d|\p{L}+\.?\s+\d)/u, ''));
+    if (value) {
+      out.push({ value, source: /publish|posted/i.test(el.className) ? 'markup:published-class' : 'markup:date-class' });
+      break;
+    }
+  }
   const fromUrl = dateFromUrl(url);
   if (fromUrl) out.push({ value: fromUrl, source: 'url' });
 }
@@ -121,6 +132,28 @@ function markupDates(doc: Document, meta: Map<string, string>, url: string | nul
 function firstString(items: JsonObject[], key: string): string | null {
   for (const obj of items) if (ARTICLE_TYPES.test(typeOf(obj)) && typeof obj[key] === 'string') return clean(obj[key] as string);
   return null;
+}
+
+const TITLE_SEPARATOR = /\s+[|\-–—«»·•:]{1,2}\s+/;
+
+/** Drops a site-name part from "Story | Site" or "Site » Story" titles: the part naming the site or its domain. */
+export function stripSiteName(title: string | null, siteName: string | null, url: string | null): string | null {
+  if (!title || !TITLE_SEPARATOR.test(title)) return title;
+  const key = (s: string) => s.toLowerCase().replace(/^www\./, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  let host = '';
+  try {
+    host = url ? key(new URL(url).hostname.replace(/\.[a-z]+$/, '')) : '';
+  } catch {
+    host = '';
+  }
+  const site = siteName ? key(siteName) : '';
+  const parts = title.split(TITLE_SEPARATOR);
+  const kept = parts.filter((p) => {
+    const k = key(p);
+    return !(k && ((site && (k === site || site.includes(k) || k.includes(site))) || (host && (k === host || k.includes(host)))));
+  });
+  if (kept.length === parts.length || !kept.length) return title;
+  return kept.join(' - ');
 }
 
 /** Extracts title, byline, site name, canonical URL, declared language and dated candidates from a parsed page. */
@@ -141,8 +174,11 @@ export function readMetadata(doc: Document, jsonLdBlocks: string[], url: string 
 
   const publisher = ld.map((o) => o.publisher).find((p) => names(p).length);
   const siteName = clean(meta.get('og:site_name')) ?? clean(names(publisher)[0]) ?? clean(meta.get('application-name'));
-  const title = clean(meta.get('og:title')) ?? firstString(ld, 'headline') ?? clean(meta.get('twitter:title')) ??
-    clean(meta.get('dc.title')) ?? clean(doc.title);
+  const title = stripSiteName(
+    clean(meta.get('og:title')) ?? firstString(ld, 'headline') ?? clean(meta.get('twitter:title')) ?? clean(meta.get('dc.title')) ?? clean(doc.title),
+    clean(meta.get('og:site_name')) ?? clean(names(publisher)[0]),
+    canonicalUrl ?? url,
+  );
 
   const lang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang') ??
     meta.get('content-language') ?? meta.get('og:locale') ?? meta.get('language') ?? null;

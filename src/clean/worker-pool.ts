@@ -8,10 +8,11 @@ export interface PoolTask<T> {
   payload: T;
 }
 
-export type TaskOutcome<R> = { ok: true; result: R; durationMs: number } | { ok: false; error: string; durationMs: number };
+/** A failed task may carry the partial result its worker reported before failing (e.g. cleaned but not extracted). */
+export type TaskOutcome<R> = { ok: true; result: R; durationMs: number } | { ok: false; error: string; durationMs: number; partial?: R };
 
-/** Messages a pool worker sends: 'ready' once after loading, then one 'done' per task. */
-export type WorkerMessage<R> = { kind: 'ready' } | { kind: 'done'; id: number; ok: true; result: R } | { kind: 'done'; id: number; ok: false; error: string };
+/** Messages a pool worker sends: 'ready' once after loading, then optionally 'partial' and one 'done' per task. */
+export type WorkerMessage<R> = { kind: 'ready' } | { kind: 'partial'; id: number; result: R } | { kind: 'done'; id: number; ok: true; result: R } | { kind: 'done'; id: number; ok: false; error: string };
 
 export interface WorkerPoolOptions {
   /** Module the workers run (it must answer 'ready' and then 'done' for every task it receives). */
@@ -35,7 +36,7 @@ export interface WorkerPoolOptions {
 interface Slot<T, R> {
   worker: Worker;
   ready: boolean;
-  task: (PoolTask<T> & { startedAt: number; timer: NodeJS.Timeout; resolve: (o: TaskOutcome<R>) => void }) | null;
+  task: (PoolTask<T> & { startedAt: number; timer: NodeJS.Timeout; partial?: R; resolve: (o: TaskOutcome<R>) => void }) | null;
 }
 
 /** Runs tasks on worker threads with a per-task time budget; `run` resolves with an outcome, it never rejects. */
@@ -97,6 +98,10 @@ export class WorkerPool<T, R> {
       }
       const task = slot.task;
       if (!task || task.id !== msg.id) return;
+      if (msg.kind === 'partial') {
+        task.partial = msg.result;
+        return;
+      }
       clearTimeout(task.timer);
       slot.task = null;
       const durationMs = Date.now() - task.startedAt;
@@ -121,7 +126,7 @@ export class WorkerPool<T, R> {
     const task = slot.task;
     if (task) {
       clearTimeout(task.timer);
-      task.resolve({ ok: false, error, durationMs: Date.now() - task.startedAt });
+      task.resolve({ ok: false, error, durationMs: Date.now() - task.startedAt, ...(task.partial !== undefined ? { partial: task.partial } : {}) });
     } else if (!slot.ready) {
       // A worker that cannot even start will not start next time either: stop after a few tries rather than loop forever.
       this.startFailures++;
