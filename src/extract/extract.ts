@@ -3,6 +3,7 @@
 // article once the knowledge base and lexicons are loaded, so `createExtractor` is called once per process.
 import type { CleanArticle } from '../clean/types.ts';
 import { loadKnowledgeBase } from './kb.ts';
+import { applyAnalystOverrides, type AnalystOverrides } from './analyst-overrides.ts';
 import { recognizeEntities } from './entities.ts';
 import { findExportControls } from './export-controls.ts';
 import { extractEvents } from './events/extract-events.ts';
@@ -15,9 +16,16 @@ export interface Extractor {
   extract(article: CleanArticle): Extraction;
 }
 
+export interface ExtractorOptions {
+  /** Analysts' alias and merge decisions from the database (src/db/queries/analyst-overrides.ts); none by default. */
+  overrides?: AnalystOverrides | null;
+}
+
 /** Loads the knowledge base and event lexicons from `configDir` once and returns a reusable extractor. */
-export async function createExtractor(configDir: string): Promise<Extractor> {
-  const kb = await loadKnowledgeBase(configDir);
+export async function createExtractor(configDir: string, opts: ExtractorOptions = {}): Promise<Extractor> {
+  const base = await loadKnowledgeBase(configDir);
+  // A derived knowledge base: the cached one for the folder stays as config/kb says.
+  const kb = opts.overrides ? applyAnalystOverrides(base, opts.overrides) : base;
   const lexicon = loadEventLexicon(configDir);
   return {
     extract(article: CleanArticle): Extraction {

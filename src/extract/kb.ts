@@ -121,6 +121,41 @@ export class KnowledgeBase {
     }
     return new KnowledgeBase(entities, [...this.aliasEntries, ...extra], this.names);
   }
+
+  /**
+   * A new knowledge base after analyst changes: entries for which `remove` is true are dropped (judged on the entity
+   * they were written for), the rest re-pointed through `redirect` (merged entity id -> surviving id), then `add`ed;
+   * `entities` not yet known (e.g. "new:" names an analyst curated) are created first.
+   */
+  withAliasChanges(changes: AliasChanges): KnowledgeBase {
+    const entities = [...this.byId.values()];
+    const known = new Set(entities.map((e) => e.id));
+    for (const e of changes.entities ?? []) {
+      if (known.has(e.id)) continue;
+      known.add(e.id);
+      entities.push(e);
+    }
+    const redirect = changes.redirect ?? new Map<string, string>();
+    const kept: AliasEntry[] = [];
+    for (const a of this.aliasEntries) {
+      if (changes.remove?.(a)) continue;
+      const to = redirect.get(a.entityId);
+      kept.push(to ? { ...a, entityId: to } : a);
+    }
+    for (const a of changes.add ?? []) {
+      if (!known.has(a.entityId)) throw new ConfigError(`analyst alias "${a.alias}": unknown entity id "${a.entityId}"`);
+      kept.push(a);
+    }
+    return new KnowledgeBase(entities, kept, this.names);
+  }
+}
+
+/** What `withAliasChanges` applies: see there. */
+export interface AliasChanges {
+  entities?: KbEntity[];
+  remove?: (entry: AliasEntry) => boolean;
+  redirect?: ReadonlyMap<string, string>;
+  add?: AliasEntry[];
 }
 
 const require = createRequire(import.meta.url);
