@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { loadAnalystOverrides } from '../src/db/queries/analyst-overrides.ts';
 import { InputError } from '../src/errors.ts';
 import { createExtractor } from '../src/extract/extract.ts';
 import { createLogger } from '../src/log.ts';
@@ -58,8 +59,15 @@ export async function main(argv: string[]): Promise<number> {
   const configDir = resolveConfigDir(values.config);
   const log = createLogger().child({ stage: 'reprocess' });
   // Load the rules first: a bad config file fails before the database is touched.
-  const extractor = await createExtractor(configDir);
+  await createExtractor(configDir);
   const database = await openDatabase({ purpose: 'radar reprocess' });
+  // The analysts' alias and merge decisions from the review UI apply on top of config/kb (the KB itself is cached).
+  const overrides = await loadAnalystOverrides(database.db).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
+  const extractor = await createExtractor(configDir, { overrides });
+  log.info({ actions: overrides.actions.length, version: overrides.version }, 'analyst overrides loaded');
   const controller = new AbortController();
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);

@@ -1,7 +1,8 @@
 // runIngestCycle: one ingest pass. Sync the feed list, take the cycle lock, fetch the due feeds (a few at once; the
 // HTTP client enforces per-host politeness), fetch/process/store new pages, record a runs row, report a summary.
 import { createExtractor } from '../extract/extract.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, Db } from '../db/client.ts';
+import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
 import { loadFetchConfig, type FetchConfig } from '../fetch/fetch-config.ts';
 import { createHttpClient, type HttpClient } from '../fetch/http.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -51,11 +52,36 @@ export interface CycleSummary {
   durationMs: number;
 }
 
-/** A processPage that builds the extractor (knowledge base, lexicons) once, on first use or on `warm()`. */
-export function lazyProcessPage(configDir: string): ProcessPage & { warm: () => Promise<void> } {
+/**
+ * A processPage that builds the extractor (knowledge base, lexicons, and with `db` the analysts' alias and merge
+ * decisions) on first use or on `warm()`; with `db`, each `warm()` rebuilds it when an analyst changed something since.
+ */
+export function lazyProcessPage(configDir: string, db?: Db): ProcessPage & { warm: () => Promise<void> } {
   let inner: Promise<ProcessPage> | null = null;
-  const load = () => (inner ??= createExtractor(configDir).then(inlineProcessPage));
-  return Object.assign(async (input: Parameters<ProcessPage>[0]) => (await load())(input), { warm: async () => void (await load()) });
+  let version: string | null = null;
+  const build = async (): Promise<ProcessPage> => {
+    if (!db) return inlineProcessPage(await createExtractor(configDir));
+    const overrides = await loadAnalystOverrides(db);
+    version = overrides.version;
+    return inlineProcessPage(await createExtractor(configDir, { overrides }));
+  };
+  const load = () => (inner ??= build().catch((err: unknown) => {
+    inner = null;
+    throw err;
+  }));
+  // One cheap query per cycle; a UI change made while `radar run` is up reaches the next cycle.
+  const warm = async (): Promise<void> => {
+    if (db && inner && (await analystOverridesVersion(db)) !== version) {
+      const previous = inner;
+      inner = null;
+      await load().catch(async (err: unknown) => {
+        inner = previous;
+        throw err;
+      });
+    }
+    await load();
+  };
+  return Object.assign(async (input: Parameters<ProcessPage>[0]) => (await load())(input), { warm });
 }
 
 /** Runs one ingest cycle; resolves with its summary (ran: false when another cycle is running). Throws only when it cannot run. */
@@ -86,7 +112,7 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     log.info({ run_id: runId, feeds_due: due.length }, 'ingest cycle started');
     const deps: FeedDeps = {
       database: ctx.database, http, config, log, signal, now, counts, errors,
-      processPage: ctx.processPage ?? lazyProcessPage(ctx.configDir),
+      processPage: ctx.processPage ?? lazyProcessPage(ctx.configDir, ctx.database.db),
       store: ctx.store ?? storeArticle,
       since: ctx.since ?? null,
     };
