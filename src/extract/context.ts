@@ -18,7 +18,14 @@ const FIRM_BEFORE = new RegExp(
   '(?:analyst|economist|strategist|engineer|researcher|executive|scientist|analista|economista|ingeniero|investigador|' +
   'analyste|économiste|ingénieur|chercheur|Analyst|Ökonom|Ingenieur|Forscher)s? (?:at|with|de|en|chez|bei))\\s+(?:la\\s+|el\\s+|the\\s+|a\\s+|an\\s+|der\\s+|die\\s+|le\\s+|l\'\\s*)?$', 'iu');
 const FIRM_AFTER = /^(?:\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|SA|S\.A\.|SL|AG|GmbH|SE|NV|BV|Co|KK|SpA|Srl|S\.p\.A\.|Technologies|Technology|Labs|AI|Robotics|Semiconductor|Systems|Software|Networks|Motors|Bank|Capital|Ventures)\b|\s*['’]s\s+(?:CEO|shares|stock|chips?|revenue|employees|staff|founder|chief)\b|\s+(?:said|says|announced|reported|posted|employs|will hire|is hiring|plans to|hired|laid off|has (?:blamed|cut|hired|reported|posted|announced)|anunció|dijo|planea|contrató|contrata|despidió|informó|a annoncé|kündigte)\b)/u;
-const FIRM_NAME_SUFFIX = /\s(?:Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|LLC|plc|S\.?A\.?|AG|GmbH|SE|N\.?V\.?|B\.?V\.?|Co\.?|SpA|Technologies|Technology|Labs|AI|Robotics|Semiconductors?|Systems|Software|Networks|Motors|Holdings|Tecnologías|Technologie)$/u;
+// Last words that make a capitalised name a company: legal forms and industry heads ("Mittal Steel", "Lionhead
+// Studios", "New York Telephone", "Federated Department Stores", "Cáceres CB").
+export const FIRM_HEAD_WORDS = 'Inc\\.?|Corp\\.?|Corporation|Ltd\\.?|Limited|LLC|plc|PLC|S\\.?A\\.?|S\\.?L\\.?|AG|GmbH|SE|N\\.?V\\.?|B\\.?V\\.?|Co\\.?|SpA|' +
+  'Technologies|Technology|Labs|AI|Robotics|Semiconductors?|Systems|Software|Networks|Motors|Holdings|Tecnologías|Technologie|' +
+  'Steel|Stores|Studios|Telephone|Telecom|Telecommunications|Communications|Airways|Airlines|Pharmaceuticals?|Petroleum|' +
+  'Electronics|Industries|Entertainment|Insurance|Bancorp|Bank|Brewery|Breweries|Foods|Chemicals?|Mining|Energy|Oil|Media|' +
+  'Enterprises|Partners|Ventures|Capital|Group|Consulting|CB|CF|FC|SAD|BM|Dynamics|Aerospace|Logistics|Retail|Motor Company';
+const FIRM_NAME_SUFFIX = new RegExp(`\\s(?:${FIRM_HEAD_WORDS})$`, 'u');
 
 /** True when the words just before the name call it a company ("la startup X", "an analyst at X", "cofundador de X"). */
 export function firmBefore(text: string, start: number): boolean {
@@ -38,11 +45,76 @@ export function firmContext(text: string, start: number, end: number, name = tex
   return FIRM_BEFORE.test(before) || FIRM_AFTER.test(after);
 }
 
-const AGENCY_NAME = /\b(?:Ministry|Ministerio|Ministère|Ministerium|Ministério|Department|Departamento|Département|Commission|Comisión|Commissione|Agency|Agencia|Agence|Behörde|Bureau|Office|Oficina|Administration|Administración|Authority|Autoridad|Autorité|Regulator|Council|Consejo)\b|(?:部|局|委员会|委員会|庁|省)$/u;
+// Head words of public bodies: ministries, regulators, parliaments, courts, councils, the police and the armed forces.
+// Town halls (Ayuntamiento, Diputación, Patronato) are left out: they hire staff and the event rules treat them as employers.
+const AGENCY_WORDS = 'Ministry|Ministerio|Ministère|Ministerium|Ministério|Department|Departamento|Département|Commission|Comisión|' +
+  'Commissione|Agency|Agencia|Agence|Behörde|Bureau|Office|Oficina|Administration|Administración|Authority|Autoridad|Autorité|' +
+  'Regulator|Council|Ejecutivo|Consejo|Consejería|Conselleria|Generalitat|Xunta|Junta|Gobierno|Government|' +
+  'Parlamento|Parliament|Parlement|Congreso|Senado|Senate|Cortes|Asamblea|Assembly|Tribunal|Court|Audiencia|Juzgado|Fiscalía|' +
+  'Defensor del Pueblo|Policía|Police|Guardia Civil|Ertzaintza|Mossos|Ejército|Ejercito|Army|Armada|Navy|Fuerzas Armadas|' +
+  'Presidencia|Vicepresidencia|Secretaría|Delegación del Gobierno|Subdelegación|Instituto Nacional|Servicio|Service|Inspección|' +
+  'Dirección General|Organización|Organization|Organisation|Registry|Registro|Central Bank|Banco Central|Reserva Federal|Federal Reserve';
+const AGENCY_HEAD = new RegExp(`(?<![\\p{L}])(?:${AGENCY_WORDS})(?![\\p{L}])`, 'u');
+const AGENCY_OF = new RegExp(`(?<![\\p{L}])(?:${AGENCY_WORDS})(?:\\s+(?:of|de|del|for|para|du|des|für|da|do|dos))(?![\\p{L}])`, 'u');
+const AGENCY_LAST = new RegExp(`(?<![\\p{L}])(?:${AGENCY_WORDS})$`, 'u');
+const AGENCY_CJK = /(?:部|局|委员会|委員会|庁|省)$/u;
 
-/** True when an organisation name reads like a public body (Ministry of X, Agencia Y, 某某局). */
+/**
+ * True when an organisation name reads like a public body (Ministry of X, Tribunal Supremo, 某某局); a firm head word
+ * at the end wins ("Federated Department Stores", "Office Depot" are shops).
+ */
 export function agencyName(name: string): boolean {
-  return AGENCY_NAME.test(name);
+  if (AGENCY_CJK.test(name)) return true;
+  if (!AGENCY_HEAD.test(name)) return false;
+  if (AGENCY_OF.test(name) || AGENCY_LAST.test(name)) return true;
+  return !FIRM_NAME_SUFFIX.test(name) && new RegExp(`^(?:${AGENCY_WORDS})(?![\\p{L}])`, 'u').test(name);
+}
+
+// Organisations that are neither firms nor public bodies: parties, unions, associations, foundations, universities,
+// churches, armed groups. The tagger calls them ORG; without company context they are no employer we report.
+const CIVIC_ORG = /(?<![\p{L}])(?:Partido|Party|Parti|Partei|Sindicato|Union of|Trade Union|Trades Union|Confederación|Confederation|Federación|Federation|Asociación|Association|Associació|Fundación|Foundation|Fundació|Universidad|Universitat|University|Université|Universität|Colegio|College|Academia|Academy|Instituto|Institute|Iglesia|Church|Movimiento|Movement|Frente|Front|Comité|Committee|Coordinadora|Plataforma|Liga|League|Alianza|Alliance|Unión del Pueblo|Izquierda|Esquerra|Coalición|Coalition|Cruz Roja|Red Cross|Orden|Hermandad|Cofradía|Peña|Club Deportivo Social|ONG|Greenpeace|Amnistía|Amnesty|Museo|Museum|Hospital|Escuela|School)(?![\p{L}])/u;
+
+/** True when an organisation name reads like a party, union, association, school, church or armed group. */
+export function civicOrgName(name: string): boolean {
+  return CIVIC_ORG.test(name);
+}
+
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Sr|Sra|Srta|señor|señora|don|doña|Mme|Mlle|Herr|Frau|Monsieur|Madame)\.?\s+$/u;
+// Words after a name that only fit a person: "X, who", "X said he", "X, 45,", "X dijo que él".
+const PERSON_AFTER = /^(?:,?\s+(?:who|whose wife|whose husband|quien|quienes|qui|der sich)\b|\s+(?:said|says|told|added|thinks|believes) (?:he|she|his|her)\b|,\s+\d{2},|\s+\(\d{2}\)|\s+himself|\s+herself)/u;
+// Words after a name that only fit a company: "X, which employs", "X's shares", "X employs", "X is parting company with
+// its chief executive" (an "its" in the same clause, unless a verb of saying puts another speaker in between).
+const FIRM_AFTER_STRONG = new RegExp('^(?:' + [
+  ',?\\s+(?:which|that)\\s[^.;:!?\\n]{0,60}?\\b(?:its|employs|floated|is listed|shares)\\b',
+  ',?\\s+whose (?:shares|stock)\\b',
+  '\\s+(?:announced|reported|expects?|plans?) (?:it|its)\\b',
+  "(?:['’]s?)?\\s+(?:shares|stock|share price|chief executive|chairman|chairwoman|board|boss|workforce|staff|employees|headquarters|shareholders|profits?|revenues?|turnover|subsidiary|stores|shops|factory|factories)\\b",
+  '\\s+(?:employs|was founded|is listed|was listed|floated|is headquartered)\\b',
+  ',?\\s+(?:que|la cual|el cual)\\s+(?:emplea|cotiza|fabrica|factura|tiene una plantilla|cuenta con una plantilla)\\b',
+  '\\s+(?:cotiza|cotizó|facturó|emplea a)\\b',
+  '\\s+(?:(?!said|says|told|added|dijo|afirmó|señaló|indicó|explicó)[^.;:,!?\\n]){0,50}?\\s(?:its|sus acciones|su plantilla|sus trabajadores|sus empleados)\\s',
+].join('|') + ')', 'u');
+const FIRM_BEFORE_STRONG = /(?:shares (?:in|of)|stake in|acciones de|shareholders of|accionistas de|employees of|empleados de|trabajadores de|plantilla de|staff at|workers at|chairman of|chief executive of|consejero delegado de|boss of)\s+(?:the\s+|la\s+|el\s+)?$/iu;
+// Role titles right before a name: "co-chief executive Rebecca Navarednam", "el presidente José Pérez".
+const ROLE_BEFORE = /(?:^|[^\p{L}])(?:chief executive|executive|CEO|chairman|chairwoman|president|director|minister|secretary|spokesman|spokeswoman|founder|co-founder|presidente|presidenta|director|directora|consejero delegado|ministro|ministra|portavoz|fundador|fundadora|secretario|secretaria|alcalde|alcaldesa|diputado|diputada|senador|senadora|entrenador|técnico|jugador|delantero|portero|escritor|actor|actriz|cantante|pintor|juez|jueza|fiscal)\s+$/iu;
+
+/** Evidence at one occurrence of a name for "company" (firm) and for "person" (person); each cue counts 1. */
+export function typeCues(text: string, start: number, end: number): { firm: number; person: number } {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 70);
+  let firm = 0;
+  let person = 0;
+  if (FIRM_AFTER_STRONG.test(after)) firm++;
+  if (FIRM_BEFORE_STRONG.test(before) || FIRM_BEFORE.test(before)) firm++;
+  if (HONORIFIC_BEFORE.test(before)) person += 2;
+  if (PERSON_AFTER.test(after)) person++;
+  if (ROLE_BEFORE.test(before)) person++;
+  return { firm, person };
+}
+
+/** True when an honorific (Mr, Dr, señor...) stands just before `start`. */
+export function honorificBefore(text: string, start: number): boolean {
+  return HONORIFIC_BEFORE.test(text.slice(Math.max(0, start - 12), start));
 }
 
 // Prepositions after which a city name is the place, not its government: "en Washington", "in Washington".

@@ -18,7 +18,7 @@ export function recognizeEntities(text: string, lang: string, kb: KnowledgeBase,
   const kbMentions = resolveKbMatches(kb, kb.gazetteer.match(text, code), text, code);
   const names = candidateNames(text, code, kb, opts.unknownNames !== false);
   const fresh = resolveNewNames(kb, names, kbMentions, text, code);
-  const all = [...kbMentions, ...fresh];
+  const all = [...kbMentions.filter((m) => !fresh.replaced.includes(m)), ...fresh.mentions];
   all.push(...personVariants(text, all));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: all, entities: groupMentions(kb, all) };

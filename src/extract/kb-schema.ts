@@ -60,6 +60,8 @@ export const stoplistFileSchema = z.object({
   givenNames: z.array(name).default([]),
   /** Pinyin and other East Asian family names: "Wu Yuxin" is a person. */
   familyNames: z.array(name).default([]),
+  /** Organisations that are not firms (parties, unions, armed groups): a tagged ORG with these names is no employer. */
+  notFirms: z.array(name).default([]),
 }).strict();
 
 export type FirmsFile = z.output<typeof firmsFileSchema>;

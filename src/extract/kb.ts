@@ -34,6 +34,8 @@ export interface NameLists {
   never: Map<string, Set<string>>;
   givenNames: Set<string>;
   familyNames: Set<string>;
+  /** Folded names of organisations that are never firms (stoplist.yaml `notFirms`). */
+  notFirms?: Set<string>;
 }
 
 /** Lower-case, accent-free slug used in ids ("new:firm:moonshot-ai"). */
@@ -96,6 +98,11 @@ export class KnowledgeBase {
   isStopword(text: string, lang: string): boolean {
     const k = foldString(text);
     return Boolean(this.names.never.get(lang)?.has(k) || this.names.never.get('all')?.has(k));
+  }
+
+  /** True when `name` is an organisation known not to be a firm (a party, a union, an armed group). */
+  isNotFirm(name: string): boolean {
+    return Boolean(this.names.notFirms?.has(foldString(name)));
   }
 
   /** A new knowledge base with extra aliases; rows naming an unknown entity by name + type create it. */
@@ -240,7 +247,8 @@ export function buildKnowledgeBase(configDir: string): KnowledgeBase {
   loadCountries(places, entities, aliases);
   const never = new Map<string, Set<string>>();
   for (const [lang, words] of Object.entries(stop.never)) never.set(lang, new Set(words.map(foldString)));
-  const names: NameLists = { never, givenNames: new Set(stop.givenNames.map(foldString)), familyNames: new Set(stop.familyNames.map(foldString)) };
+  const names: NameLists = { never, givenNames: new Set(stop.givenNames.map(foldString)), familyNames: new Set(stop.familyNames.map(foldString)),
+    notFirms: new Set(stop.notFirms.map(foldString)) };
   return new KnowledgeBase(entities, aliases, names);
 }
 

@@ -5,7 +5,8 @@
 // name mentioned before them.
 import type { GazetteerMatch } from './gazetteer.ts';
 import { slugify, type KbEntity, type KnowledgeBase } from './kb.ts';
-import { agencyName, atSentenceStart, firmBefore, firmContext, firmNameShape, locativeContext } from './context.ts';
+import { agencyName, atSentenceStart, civicOrgName, firmBefore, firmContext, firmNameShape, honorificBefore, locativeContext, typeCues } from './context.ts';
+import { foldString } from './fold.ts';
 import type { NameSpan } from './name-spans.ts';
 import type { EntityType, Mention } from './types.ts';
 
@@ -85,65 +86,187 @@ function stripStopwords(kb: KnowledgeBase, text: string, n: NameSpan, lang: stri
   return { ...n, start, end, text: s };
 }
 
-/** Mentions for names the knowledge base does not know, typed from the tagger and context. */
-export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Mention[], text: string, lang: string): Mention[] {
+const CONNECTOR = /^(?:de|del|la|las|los|y|e|i|of|and|the|for|&|von|van|der|den|du|des|di|da|do|dos|das|el|en|für|und|on|upon|am|an|al|d'\S*|l'\S*)$/u;
+
+/**
+ * Cuts a tagger span down to a plausible name: trailing lower-case words go ("Welsh office" -> "Welsh"), a lower-case
+ * word inside rejects it ("Dutch bank to"), as do Reuters tickers ("<DIS>"), all-caps headline words and dotted
+ * abbreviations ("A.I").
+ */
+function tidyName(text: string, n: NameSpan | null): NameSpan | null {
+  if (!n) return null;
+  let words = n.text.split(/(\s+)/u);
+  const lower = (w: string): boolean => /^\p{Ll}/u.test(w) && !/[\p{Lu}\p{N}]/u.test(w);
+  while (words.length > 2 && lower(words[words.length - 1]!)) words = words.slice(0, -2);
+  const real = words.filter((w) => w.trim());
+  // "IC industries Inc": a legal form at the end vouches for a lower-case word inside.
+  if (real.some((w) => lower(w) && !CONNECTOR.test(w)) && !firmNameShape(real.join(' '))) return null;
+  if (CONNECTOR.test(real[real.length - 1] ?? '')) return null;
+  const s = words.join('');
+  if (text[n.start - 1] === '<' && /^[A-Z0-9.]+>/u.test(text.slice(n.start, n.start + 16))) return null;
+  if (/^[\p{Lu}\p{N}][\p{Lu}\p{N}&.' -]{3,}$/u.test(s)) {
+    const a = text.lastIndexOf('\n', n.start) + 1;
+    const b = text.indexOf('\n', n.end);
+    if (!/\p{Ll}{3}/u.test(text.slice(a, b < 0 ? text.length : b))) return null;
+  }
+  if (real.length === 1 && /^\p{L}\.\p{L}\.?$/u.test(s)) return null;
+  // A news agency's byline after a dateline is no mention: "Madrid, 23 may (EFE)".
+  if (/\d+\s+\p{L}+\.?\s*\($/u.test(text.slice(Math.max(0, n.start - 20), n.start)) && text[n.start + s.length] === ')') return null;
+  return s === n.text ? n : { ...n, text: s, end: n.start + s.length };
+}
+
+// A bare legal form is no name ("Sony (U.K.) Ltd" tagged as "Ltd").
+const BARE_LEGAL = /^(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|LLC|SA|S\.A|AG|GmbH|NV|SpA|AB|SE|Group|Holdings?)\.?$/u;
+
+/** New mentions plus the knowledge-base places they replace ("New York" inside "New York Telephone"). */
+export interface NewNames {
+  mentions: Mention[];
+  replaced: Mention[];
+}
+
+/** Mentions for names the knowledge base does not know, typed from the tagger, the name's shape and its context. */
+export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Mention[], text: string, lang: string): NewNames {
   const out: Mention[] = [];
+  const replaced: Mention[] = [];
   // A span the tagger saw but we rejected still claims its text, so a weaker source cannot relabel it.
   const claimed: Array<{ start: number; end: number }> = [];
+  // One decision per name string, so "Aston Martin" is the same thing at every mention.
+  const decided = new Map<string, Decision | null>();
+  const votes = typeVotes(names);
+  // compromise and the given-name rule read some names as people that the tagger calls ORG ("Rebecca Navarednam").
+  const personVotes = new Set(names.filter((x) => x.source !== 'ner' && x.type === 'PER').map((x) => x.text));
   // Multi-token spans first, so "Wang Huiwen" is known before a lone "Wang"; then the tagger before the rule and compromise.
   const sorted = [...names].sort((a, b) => tokens(b.text).length - tokens(a.text).length || SOURCE_RANK[a.source] - SOURCE_RANK[b.source] || a.start - b.start);
   for (const raw of sorted) {
-    const n = stripStopwords(kb, text, raw, lang);
+    const n = tidyName(text, stripStopwords(kb, text, raw, lang));
     if (!n) continue;
-    if (taken.some((t) => overlaps(t, n)) || out.some((t) => overlaps(t, n)) || claimed.some((t) => overlaps(t, n))) continue;
+    if (out.some((t) => overlaps(t, n)) || claimed.some((t) => overlaps(t, n))) continue;
+    const inner = taken.filter((t) => overlaps(t, n) && !replaced.includes(t));
+    // A longer organisation name may extend a place the knowledge base knows ("New York Telephone") or a firm with a
+    // name of its own after it ("Caja España Ademar", the club the bank sponsors; not "Shell Canada Ltd").
+    const extendsPlace = inner.length > 0 && n.type === 'ORG' && tokens(n.text).length >= 2 &&
+      inner.every((t) => t.origin === 'kb' && t.start >= n.start && t.end <= n.end && t.end - t.start < n.end - n.start &&
+        (t.type === 'location' || (t.type === 'firm' && ownNameAfter(kb, text, t, n))));
+    if (inner.length && !extendsPlace) continue;
     claimed.push(n);
+    if (BARE_LEGAL.test(n.text)) continue;
     const known = kb.lookup(n.text)[0];
     // The everyday-word rule applies to tagger spans too ("Cruise ships..." tagged ORG is still not the firm).
     if (known?.commonWord && atSentenceStart(text, n.start) && !firmContext(text, n.start, n.end)) continue;
     if (known) {
+      if (extendsPlace) continue;
       out.push({ ...span(n), type: known.type, entityId: known.id, name: known.name, origin: 'ner', confidence: 0.8 });
       continue;
     }
-    const m = typeNew(n, text, out);
-    if (m) out.push(m);
+    if (!decided.has(n.text)) decided.set(n.text, decide(kb, n, votes.get(n.text) ?? n.type, text, [...taken, ...out], personVotes));
+    const d = decided.get(n.text);
+    if (!d || (extendsPlace && d.type !== 'firm' && d.type !== 'agency')) continue;
+    out.push({ ...span(n), type: d.type, entityId: d.entityId, name: d.name, origin: n.source === 'rule' ? 'rule' : 'ner', confidence: d.confidence });
+    if (extendsPlace) replaced.push(...inner);
   }
-  return out;
+  return { mentions: out, replaced };
+}
+
+// Words after a known firm inside a longer name that make it another organisation: not a legal form, an industry head,
+// a unit word or a place ("Caja España Ademar" yes; "Shell Canada Ltd", "Google Cloud", "Sony (U.K.) Ltd" no).
+function ownNameAfter(kb: KnowledgeBase, text: string, firm: Mention, n: NameSpan): boolean {
+  const rest = tokens(text.slice(firm.end, n.end));
+  if (firm.start !== n.start || !rest.length) return false;
+  return rest.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w) && !firmNameShape(`x ${w}`) && !/^(?:Group|Grupo|Division|Unit|Research|Cloud|Labs?|Foundation|Fundación|International|Internacional|Europe|Asia|America|USA|UK|Corp|Bank|Banco)$/u.test(w) &&
+    !kb.lookup(w).some((e) => e.type === 'location'));
 }
 
 function span(n: { text: string; start: number; end: number }): { text: string; start: number; end: number } {
   return { text: n.text, start: n.start, end: n.end };
 }
 
-// An unknown ORG is a firm when any of its occurrences in the article has company context.
-function firmSomewhere(text: string, name: string): boolean {
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-    if (firmContext(text, i, i + name.length, name)) return true;
-  }
-  return false;
+interface Decision {
+  type: EntityType;
+  entityId: string;
+  name: string;
+  confidence: number;
 }
 
-function typeNew(n: NameSpan, text: string, persons: Mention[]): Mention | null {
+// The tagger's majority type for each name string (ties: the first seen), so one odd tag does not split a name.
+function typeVotes(names: NameSpan[]): Map<string, NameSpan['type']> {
+  const counts = new Map<string, Map<NameSpan['type'], number>>();
+  for (const n of names) {
+    if (n.source !== 'ner') continue;
+    const c = counts.get(n.text) ?? new Map<NameSpan['type'], number>();
+    c.set(n.type, (c.get(n.type) ?? 0) + 1);
+    counts.set(n.text, c);
+  }
+  const out = new Map<string, NameSpan['type']>();
+  for (const [k, c] of counts) out.set(k, [...c.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
+  return out;
+}
+
+// Company and person evidence summed over every occurrence of the name in the article.
+function articleCues(text: string, name: string): { firm: number; person: number; at: number[] } {
+  const sum = { firm: 0, person: 0, at: [] as number[] };
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  for (const m of text.matchAll(re)) {
+    sum.at.push(m.index);
+    const c = typeCues(text, m.index, m.index + name.length);
+    sum.firm += c.firm;
+    sum.person += c.person;
+  }
+  return sum;
+}
+
+const PORTFOLIO_BEFORE = /(?:ministro|ministra|Ministerio|consejero|consejera|Consejería|secretario|secretaria|Secretaría|minister|Minister|Ministry|Secretary)\s+(?:de|del|of|for)\s+(?:la\s+|las\s+|los\s+|the\s+)?$/u;
+const CIVIC_HEAD_BEFORE = /(?:Museo|Museum|Hospital|Teatro|Theatre|Palacio|Palace|Auditorio|Estadio|Stadium|Universidad|University|Colegio|Escuela|School|Instituto|Fundación|Foundation|Premio|Prize|Festival|Parque|Park|Plaza|Calle|Avenida|Puerto|Aeropuerto|Airport)\s+(?:de\s+|del\s+|of\s+)?$/u;
+const UNIT_NAME = /\s(?:Division|Section|Unit|Segment|Business|Operations|Department|División|Sección|Unidad|Departamento)$/u;
+const UNIT_BEFORE = /(?:^|[^\p{L}])(?:its|their|our|su|sus|nuestro|nuestra)\s+$/u;
+// Organisation heads that are no name on their own ("la Cajas", "el Grupo").
+const GENERIC_HEAD = /^(?:Patronatos?|Cajas?|Caixas?|Bancos?|Grupos?|Empresas?|Compañías?|Fundaci[oó]n(?:es)?|Club(?:es)?|Sociedad(?:es)?|Asociaci[oó]n(?:es)?|Federaci[oó]n(?:es)?|Ayuntamientos?|Juntas?|Gobiernos?|Ministerios?|Consejos?|Comisi[oó]n(?:es)?|Company|Companies|Group|Bank|Banks|Board|Council|Union|Corporation)$/u;
+
+function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: string, found: Mention[], personVotes: Set<string>): Decision | null {
   const words = tokens(n.text);
-  const origin: Mention['origin'] = n.source === 'rule' ? 'rule' : 'ner';
-  const make = (type: EntityType, confidence: number, entityId = `new:${TYPE_PREFIX[type]}:${slugify(n.text)}`, name = n.text): Mention =>
-    ({ ...span(n), type, entityId, name, origin, confidence });
-  // The name's own shape beats the tagger's type: "Quantix Robotics" is a firm even when tagged PER.
-  if (n.type !== 'LOC' && firmNameShape(n.text) && !agencyName(n.text)) return make('firm', 0.6);
-  // "an analyst at Dresdner Kleinwort": the words before a tagged person can say it is a company.
-  if (n.type === 'PER' && firmBefore(text, n.start)) return make('firm', 0.5);
-  switch (n.type) {
-    case 'PER': {
-      if (words.length >= 2) return make('person', n.source === 'rule' ? 0.6 : 0.7);
-      // A lone name joins the nearest full name before it that contains it ("Wang" after "Wang Huiwen").
-      const full = persons.filter((p) => p.type === 'person' && p.start < n.start && tokens(p.name).includes(n.text)).pop();
-      return full ? { ...span(n), type: 'person', entityId: full.entityId, name: full.name, origin, confidence: 0.6 } : null;
+  const make = (t: EntityType, confidence: number): Decision => ({ type: t, entityId: `new:${TYPE_PREFIX[t]}:${slugify(n.text)}`, name: n.text, confidence });
+  const join = (m: Mention, confidence: number): Decision => ({ type: m.type, entityId: m.entityId, name: m.name, confidence });
+  const cues = articleCues(text, n.text);
+  const shape = firmNameShape(n.text);
+  const given = kb.names.givenNames.has(foldString(words[0] ?? ''));
+  // A lone word of a person or firm named before it: "Musk" after "Elon Musk", "Aston" after "Aston Martin".
+  if (words.length === 1) {
+    const person = found.filter((p) => p.type === 'person' && tokens(p.name).length >= 2 && tokens(p.name).includes(n.text)).pop();
+    if (person && cues.firm < 2) return join(person, 0.6);
+    const firm = found.filter((f) => f.type === 'firm' && f.origin !== 'kb' && tokens(f.name).length >= 2 && tokens(f.name)[0] === n.text).pop();
+    if (firm && type !== 'LOC' && cues.person < 2) return join(firm, 0.5);
+  }
+  const firmWins = cues.firm >= 2 && cues.firm > cues.person;
+  switch (type) {
+    case 'PER':
+      if (shape && cues.person < 2 && !agencyName(n.text)) return make('firm', 0.6);
+      if (firmWins) return make('firm', 0.55);
+      // "an analyst at Dresdner Kleinwort": the words before say company, unless the name reads as a person's.
+      if (firmBefore(text, n.start) && !given && !honorificBefore(text, n.start) && cues.person === 0) return make('firm', 0.5);
+      return words.length >= 2 ? make('person', n.source === 'rule' ? 0.6 : 0.7) : null;
+    case 'ORG': {
+      const befores = (cues.at.length ? cues.at : [n.start]).map((i) => text.slice(Math.max(0, i - 30), i));
+      const before = text.slice(Math.max(0, n.start - 30), n.start);
+      const personVote = personVotes.has(n.text) || given;
+      if ((cues.person >= 2 || (cues.person >= 1 && personVote)) && cues.person > cues.firm) return words.length >= 2 ? make('person', 0.55) : null;
+      // "el ministro de Administraciones Públicas": a portfolio, i.e. the ministry.
+      if (agencyName(n.text) || PORTFOLIO_BEFORE.test(before)) return make('agency', 0.6);
+      // "el Museo Reina Sofía", "its Materials and Components Business Section": part of a longer non-firm name or a unit.
+      if (!shape && cues.firm === 0 && befores.some((b) => CIVIC_HEAD_BEFORE.test(b) || UNIT_BEFORE.test(b))) return null;
+      if (words.length === 1 && GENERIC_HEAD.test(n.text)) return null;
+      // "the Materials and Components Business Section", "Br Division": a unit of some firm, not a firm.
+      if (!shape && UNIT_NAME.test(n.text)) return null;
+      if (personVote && cues.firm === 0 && !shape && words.length >= 2) return make('person', 0.5);
+      // Parties, unions, associations, schools and the like are no firm without strong company context.
+      if (civicOrgName(n.text) || kb.isNotFirm(n.text)) return shape || cues.firm >= 2 ? make('firm', 0.5) : null;
+      if (shape || cues.firm > 0 || firmContext(text, n.start, n.end)) return make('firm', 0.6);
+      // An organisation the tagger found, in neutral context: most organisations in business news are companies.
+      return make('firm', 0.45);
     }
-    case 'ORG':
-      if (agencyName(n.text)) return make('agency', 0.6);
-      return firmSomewhere(text, n.text) ? make('firm', 0.6) : null;
     case 'LOC':
+      if (shape && words.length >= 2) return make('firm', 0.5);
       return words.length <= 4 ? make('location', 0.5) : null;
     default:
+      if (shape && words.length >= 2 && cues.person === 0) return make('firm', 0.5);
       return null;
   }
 }
