@@ -67,6 +67,8 @@ function englishCues(text: string, others: Mention[]): CuedName[] {
     // A place or agency name is never turned into a firm ("Britain's chief executive", "Federal Reserve chairman").
     if (overlapsAny(r, places)) return;
     if (!override && overlapsAny(r, others)) return;
+    // A cue never cuts a person's name in half: "Steven B. Sheppard chief operating officer" names no firm "Sheppard".
+    if (others.some((m) => m.type === 'person' && m.start < r.start && r.start < m.end)) return;
     out.push(r);
   };
   for (const m of text.matchAll(BEFORE_EN)) add(m[1]!, m.index + m[0].length - m[1]!.length, false);

@@ -20,10 +20,10 @@ const INDUSTRY_WORD = /\b(?:Systems|Steel|Stores|Studios|Technologies|Electronic
 const NOT_EMPLOYER = /^(?:Comit[eé]|Comisi[oó]n|Sindicato|Junta|Museo|Museum|Hospital|Ministerio|Ministry|Consejer[ií]a|Consejo de Administraci[oó]n)(?![\p{L}])/u;
 const BARE_LEGAL = /^(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|LLC|SA|AG|GmbH|NV|SpA|AB|Group|Holdings?)\.?$/;
 const CAP_WORD = String.raw`(?:[A-Z][\p{L}\p{N}&'’\-]*|&|of|and|de|del|y|la|des|du|van|von)`;
-// "Pan Am Corp", "Goodyear Tire and Rubber Co", "Sony (U.K.) Ltd"
+// "Pan Am Corp", "Goodyear Tire and Rubber Co", "Sony (U.K.) Ltd"; a run of suffix words stays in the name ("… Software Inc").
 // Names may wrap onto the next line (Reuters) but never cross a blank line.
 const SEP = String.raw`(?:[ \t]+|[ \t]*\n[ \t]*)`;
-const SUFFIXED = new RegExp(String.raw`(?<![\p{L}])((?:[A-Z][\p{L}\p{N}&'’\-.]*)(?:${SEP}(?:${CAP_WORD}|\([A-Z.]+\)))*?),?${SEP}${LEGAL_SUFFIX}`, 'gu');
+const SUFFIXED = new RegExp(String.raw`(?<![\p{L}])((?:[A-Z][\p{L}\p{N}&'’\-.]*)(?:${SEP}(?:${CAP_WORD}|\([A-Z.]+\)))*?),?${SEP}${LEGAL_SUFFIX}(?:,?[ \t]+${LEGAL_SUFFIX})*`, 'gu');
 // Reuters marks unlisted companies as <Sequoia Systems>; tickers (<GT>, <RENA.PA>) are all caps and skipped.
 const BRACKETED = /<([A-Z][^<>\n]*[a-z][^<>\n]*)>/gu;
 // A designator noun then a capitalised name: "la multinacional estadounidense Heinz", "the carmaker Renault".
@@ -77,8 +77,19 @@ function heuristicRefs(text: string, skipUntil: number, others: Mention[]): RawR
     out.push(ref);
   };
   for (const m of text.matchAll(BRACKETED)) push(m[1]!, m.index + 1, true);
+  // The lazy match stops at the first suffix word, so "General Motors of Canada Ltd" comes out as "General Motors"
+  // and "Canada Ltd": a match that follows the previous one across "of"/"de" continues that name.
+  let prev: { start: number; end: number } | null = null;
   for (const m of text.matchAll(SUFFIXED)) {
     const full = m[0].replace(/[\s,]+$/, '');
+    if (prev && /^[ \t]+(?:of|de)[ \t]+$/.test(text.slice(prev.end, m.index))) {
+      const last = out[out.length - 1];
+      if (last && last.start === prev.start) out.pop();
+      prev = { start: prev.start, end: m.index + full.length };
+      push(text.slice(prev.start, prev.end), prev.start, true);
+      continue;
+    }
+    prev = { start: m.index, end: m.index + full.length };
     push(full, m.index, true);
   }
   for (const m of text.matchAll(DESIGNATED)) {
@@ -149,7 +160,10 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
     const inside = raw.filter((r) => overlaps(r, h));
     // "<Sequoia Systems>" is not the "Sequoia" of the knowledge base; "Sony (U.K.) Ltd" is Sony.
     const distinct = inside.length > 0 && inside.every((r) => r.start >= h.start && r.end <= h.end && r.end - r.start < h.end - h.start) && INDUSTRY_WORD.test(h.name) && !inside.some((r) => INDUSTRY_WORD.test(r.name));
-    if (distinct) raw = raw.filter((r) => !inside.includes(r));
+    // Two or more tagger pieces inside one suffixed name are one name cut at a line wrap
+    // ("Advanced Institutional Management\nSoftware Inc"), never two firms.
+    const split = inside.length >= 2 && inside.every((r) => !r.fromKb && r.start >= h.start && r.end <= h.end);
+    if (distinct || split) raw = raw.filter((r) => !inside.includes(r));
     else if (inside.length) continue;
     raw.push(h);
   }

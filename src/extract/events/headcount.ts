@@ -8,7 +8,7 @@ const SCALE: Record<string, number> = {
   thousand: 1e3, thousands: 1e3, mil: 1e3, tausend: 1e3, billion: 1e9, bn: 1e9,
 };
 // Words that say the number measures something other than people.
-const UNIT_WORDS = /^(?:pct|percent|por|ciento|%|dlrs?|dollars?|euros?|pesetas?|stg|pounds?|yen|yuan|acres?|tonnes?|tons?|metros?|hectareas?|years?|anos|months?|meses|days?|dias|hours?|horas|kilometros?|km|miles|shares?|acciones|sets|units?|vehicles?|cars?|coches)$/u;
+const UNIT_WORDS = /^(?:pct|percent|por|ciento|%|dlrs?|dollars?|euros?|pesetas?|stg|pounds?|yen|yuan|acres?|tonnes?|tons?|metros?|hectareas?|years?|anos|months?|meses|weeks?|semanas|days?|dias|hours?|horas|kilometros?|km|miles|shares?|acciones|sets|units?|vehicles?|cars?|coches)$/u;
 
 /** Parses a number as written in news in any of our languages ("1,200", "1.200", "2.5", "2,5"); null when it is not one. */
 export function parseNumber(raw: string): number | null {

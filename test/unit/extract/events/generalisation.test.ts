@@ -1,0 +1,66 @@
+// Rules added after the held-out error analysis (eval/heldout/README.md); sentences are made up, not corpus text.
+import { describe, expect, it } from 'vitest';
+import { findHeadcounts } from '../../../../src/extract/events/headcount.ts';
+import { findFirmRefs } from '../../../../src/extract/events/firms.ts';
+import { eventsOf, lexicon, mentionsOf, type Ent } from './helpers.ts';
+import { foldText } from '../../../../src/extract/events/patterns.ts';
+
+const only = (evs: ReturnType<typeof eventsOf>, type: string) => evs.filter((e) => e.type === type);
+
+describe('firm names', () => {
+  it('keeps "<firm> of <place> Ltd" as one name', () => {
+    const names = findFirmRefs('Northwind Motors of Canada Ltd said it will close a plant.', [], 0).map((r) => r.name);
+    expect(names).toContain('Northwind Motors of Canada Ltd');
+    expect(names).not.toContain('Canada Ltd');
+  });
+  it('joins a suffixed name the tagger cut at a line wrap', () => {
+    const text = 'Bluefin Data Management\nSoftware Inc said it cut staff.';
+    const ms = mentionsOf(text, [['Bluefin Data Management', 'firm', 'Bluefin Data Management'], ['Software Inc', 'firm', 'Software Inc']]).map((m) => ({ ...m, origin: 'ner' as const }));
+    expect(findFirmRefs(text, ms, 0).map((r) => r.name)).toEqual(['Bluefin Data Management Software Inc']);
+  });
+  it('does not take a person surname before a title as a firm', () => {
+    const text = 'Acme Corp said it has named vice president John Q. Miller chief operating officer.';
+    const [e] = only(eventsOf(text, 'en', [['John Q. Miller', 'person', 'John Q. Miller']]), 'leadership');
+    expect(e).toMatchObject({ firm: 'Acme Corp', person: 'John Q. Miller' });
+  });
+});
+
+describe('English triggers and cues', () => {
+  it('reads chip sales restrictions as export controls', () => {
+    const ents: Ent[] = [['Nvidia', 'firm', 'Nvidia'], ['US', 'location', 'United States', 'country']];
+    expect(only(eventsOf('US order restricts sales of Nvidia AI chips to China.', 'en', ents), 'export_control')).toHaveLength(1);
+  });
+  it('does not read a call to tighten rules as an export control', () => {
+    expect(only(eventsOf('Two lawmakers urged the government to tighten export restrictions on AI chips.', 'en'), 'export_control')).toHaveLength(0);
+  });
+  it('reads a return to a post and an appositive new chief as leadership', () => {
+    const ents: Ent[] = [['Orbit Labs', 'firm', 'Orbit Labs'], ['Jane Roe', 'person', 'Jane Roe'], ['Max Poe', 'person', 'Max Poe']];
+    expect(only(eventsOf('Jane Roe returns as Orbit Labs CEO after a week of turmoil.', 'en', ents), 'leadership')[0]).toMatchObject({ firm: 'Orbit Labs', person: 'Jane Roe' });
+    expect(only(eventsOf("Max Poe, Orbit Labs' new interim CEO, spoke on Monday.", 'en', ents), 'leadership')[0]).toMatchObject({ firm: 'Orbit Labs', person: 'Max Poe' });
+  });
+  it('reads axed jobs and a closed centre as contraction, weeks are no headcount', () => {
+    expect(only(eventsOf('The Daily Planet newspaper group is axing 40 reporter jobs.', 'en', [['Daily Planet', 'firm', 'Daily Planet']]), 'contraction')[0]).toMatchObject({ headcount: 40 });
+    const text = 'Gizmo Corp said it will close its Leeds service centre, putting its 85 employees out of work.';
+    expect(only(eventsOf(text, 'en', [['Leeds', 'location', 'Leeds', 'city']]), 'contraction')[0]).toMatchObject({ firm: 'Gizmo Corp', headcount: 85, location: 'Leeds' });
+    const lx = lexicon.get('en');
+    const s = 'layoff benefits of up to 104 weeks for some senior employees';
+    expect(findHeadcounts(foldText(s), 0, s.length, lx)).toEqual([]);
+  });
+  it('does not read a union demand or a no-comment as the firm cutting jobs', () => {
+    const ents: Ent[] = [['Acme Corp', 'firm', 'Acme Corp']];
+    expect(only(eventsOf('The union called on Acme Corp to withdraw the redundancy notices.', 'en', ents), 'contraction')).toHaveLength(0);
+    expect(only(eventsOf('Acme Corp was unavailable for comment on the job cuts.', 'en', ents), 'contraction')).toHaveLength(0);
+  });
+});
+
+describe('Spanish triggers', () => {
+  it('reads the termination of contracts as contraction', () => {
+    const text = 'La empresa Textiles Norte acordó la extinción de los contratos de trabajo de sus 120 empleados.';
+    expect(only(eventsOf(text, 'es'), 'contraction')[0]).toMatchObject({ firm: 'Textiles Norte', headcount: 120 });
+  });
+  it('does not read network growth as a new site', () => {
+    const ents: Ent[] = [['Telenorte', 'firm', 'Telenorte']];
+    expect(only(eventsOf('Telenorte ha batido un récord en la expansión de redes de telefonía fija.', 'es', ents), 'expansion')).toHaveLength(0);
+    expect(only(eventsOf('Telenorte ha iniciado su expansión por Europa.', 'es', ents), 'expansion')).toHaveLength(1);
+  });
+});
