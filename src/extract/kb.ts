@@ -9,6 +9,7 @@ import { ConfigError } from '../errors.ts';
 import { loadConfigFile } from '../config/load.ts';
 import { foldString } from './fold.ts';
 import { Gazetteer, type AliasEntry } from './gazetteer.ts';
+import { readKbCache, writeKbCache } from './kb-cache.ts';
 import { agenciesFileSchema, firmsFileSchema, peopleFileSchema, placesFileSchema, stoplistFileSchema } from './kb-schema.ts';
 import type { EntityType } from './types.ts';
 
@@ -254,10 +255,20 @@ export function buildKnowledgeBase(configDir: string): KnowledgeBase {
 
 const cache = new Map<string, KnowledgeBase>();
 
-/** Loads config/kb/ from `configDir` once per folder; a bad file throws ConfigError naming the file, key and line. */
+/**
+ * Loads config/kb/ from `configDir` once per folder (and from a compiled on-disk copy when the files are unchanged, see
+ * kb-cache.ts); a bad file throws ConfigError naming the file, key and line.
+ */
 export function loadKnowledgeBase(configDir: string): KnowledgeBase {
   const dir = resolve(configDir);
   let kb = cache.get(dir);
-  if (!kb) cache.set(dir, (kb = buildKnowledgeBase(dir)));
+  if (kb) return kb;
+  const stored = readKbCache(dir);
+  if (stored) kb = new KnowledgeBase(stored.entities, stored.aliases, stored.names);
+  else {
+    kb = buildKnowledgeBase(dir);
+    writeKbCache(dir, { entities: [...kb.entities], aliases: kb.aliasEntries, names: kb.names });
+  }
+  cache.set(dir, kb);
   return kb;
 }
