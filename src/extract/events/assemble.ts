@@ -38,11 +38,14 @@ export function assemble(candidates: Candidate[], minConfidence: number, headlin
   const groups = new Map<string, Candidate[]>();
   // A move into a post with no firm it comes from is the appointment itself: leadership says it already.
   const appointed = new Set(candidates.filter((c) => c.type === 'leadership' && c.person).map((c) => `${c.firmKey}\u0000${c.person}`));
-  // A headline that states export controls without a firm restates the story the body tells about a firm.
-  const controlFirm = candidates.find((c) => c.type === 'export_control' && c.firmKey);
+  // A headline that states export controls without a firm restates the story the body tells about a firm, and a
+  // body sentence that names no firm elaborates the control a headline states about one.
+  const controls = candidates.filter((c) => c.type === 'export_control' && c.firmKey);
+  const controlFirm = controls.find((c) => c.evidence.end <= headlineEnd) ?? controls[0];
+  const headlineFirm = controlFirm && controlFirm.evidence.end <= headlineEnd;
   for (const c of candidates) {
     if (c.type === 'talent_move' && !c.sourceFirms.length && c.person && appointed.has(`${c.firmKey}\u0000${c.person}`)) continue;
-    const restated = c.type === 'export_control' && !c.firmKey && controlFirm && c.evidence.end <= headlineEnd;
+    const restated = c.type === 'export_control' && !c.firmKey && controlFirm && (c.evidence.end <= headlineEnd || headlineFirm);
     const key = `${c.type}\u0000${restated ? controlFirm.firmKey : c.firmKey}`;
     const list = groups.get(key) ?? [];
     list.push(c);

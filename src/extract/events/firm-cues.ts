@@ -25,6 +25,9 @@ const APPOSITIVE_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN}),[ \t]+
 const OWNED_EN = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_EN})(?:['’]s)?[ \t]+(?:[Cc]hairman|[Cc]hairwoman|[Cc]hief [Ee]xecutive|[Cc]hief|CEO|[Bb]oss|[Pp]resident|[Vv]ice [Cc]hairman|board|shares|workforce|staff|employees|headquarters|shareholders)\b`, 'gu');
 const ES_HEAD = /^(?:Caja|Caixa|Banco|Banca|Radio|Televisi[oó]n|Fundaci[oó]n?|Fundaci[oó]|Grupo|Club|Real|Deportivo|Atl[eé]tico|Patronato|Editorial|Ediciones|Industrias|Laboratorios|Compa[nñ][ií]a|Corporaci[oó]n|Sociedad|Uni[oó]n Deportiva)$/u;
 const ES_TAIL = /^(?:CB|CF|FC|SAD|BM|CD|UD|SA|SL|Bank|Group)$/u;
+// "Eurovestir, empresa que cuenta con…": a name followed by a firm noun in apposition; in a list ("Uno-e, la
+// compañía de internet Terra Network") the noun designates the next name instead.
+const APPOSITIVE_ES = new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_ES}),[ \t]+(?:(?:la|una|el|un)[ \t]+)?(?:empresa|compa[nñ][ií]a|firma|sociedad|multinacional|cadena|fabricante|constructora|aseguradora|operadora|entidad financiera|entidad bancaria)(?![\p{L}])(?!(?:[ \t]+\p{Ll}+){0,2}[ \t]+\p{Lu})`, 'gu');
 const ARTICLE_ES = new RegExp(String.raw`(?<![\p{L}])(?:[Ee]l|del|al)[ \t]+(${NAME_ES})`, 'gu');
 const ACRONYM = /(?<![\p{L}\p{N}])([A-Z]{3,6})(?![\p{L}\p{N}])/gu;
 // Words that start names of things that are not employers in the sense of the event rules.
@@ -98,6 +101,7 @@ function spanishCues(text: string, others: Mention[]): CuedName[] {
     out.push(r);
   };
   for (const m of text.matchAll(ARTICLE_ES)) add(m[1]!, m.index + m[0].length - m[1]!.length, true);
+  for (const m of text.matchAll(APPOSITIVE_ES)) add(m[1]!, m.index, true);
   const headRe = new RegExp(`(?<![\\p{L}])(${NAME_ES})`, 'gu');
   for (const m of text.matchAll(headRe)) add(m[1]!, m.index, false);
   for (const m of text.matchAll(ACRONYM)) {

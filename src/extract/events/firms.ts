@@ -13,11 +13,11 @@ export interface FirmRef {
   fromKb: boolean;
 }
 
-const LEGAL_SUFFIX = String.raw`(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|Plc|LLC|SA|S\.A|AG|GmbH|NV|N\.V|SpA|AB|Group|Holdings?|Industries|Laboratories|Laboratory|Systems|Airways|Airlines|Bank|Motors|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment)\b\.?`;
+const LEGAL_SUFFIX = String.raw`(?:Inc|INC|Corp|CORP|Corporation|Co|Company|Cos|Ltd|LTD|Limited|plc|PLC|Plc|LLC|SA|S\.A|AG|GmbH|NV|N\.V|SpA|AB|Group|Holdings?|Industries|Laboratories|Laboratory|Systems|Airways|Airlines|Bank|Motors|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment)\b\.?`;
 // Words in a longer name that make it a different firm from a known one inside it ("Sequoia Systems" is not "Sequoia").
 const INDUSTRY_WORD = /\b(?:Systems|Steel|Stores|Studios|Technologies|Electronics|Semiconductors?|Pharmaceuticals|Petroleum|Telecom|Communications|Networks|Software|Insurance|Entertainment|Laborator(?:y|ies)|Airways|Airlines|Motors|Industries)\b/;
 // Works councils, unions, committees and public institutions are not employers in the sense of the event rules.
-const NOT_EMPLOYER = /^(?:Comit[eé]|Comisi[oó]n|Sindicato|Junta|Museo|Museum|Hospital|Ministerio|Ministry|Consejer[ií]a|Consejo de Administraci[oó]n)(?![\p{L}])/u;
+const NOT_EMPLOYER = /^(?:Comit[eé]|Comisi[oó]n|Sindicato|Junta|Museo|Museum|Hospital|Ministerio|Ministry|Consejer[ií]a|Consejo de Administraci[oó]n|(?:National )?Union of|Trades? Unions?|Transport (?:&|and) General)(?![\p{L}])/u;
 const BARE_LEGAL = /^(?:Inc|Corp|Corporation|Co|Company|Cos|Ltd|Limited|plc|PLC|LLC|SA|AG|GmbH|NV|SpA|AB|Group|Holdings?)\.?$/;
 const CAP_WORD = String.raw`(?:[A-Z][\p{L}\p{N}&'’\-]*|&|of|and|de|del|y|la|des|du|van|von)`;
 // "Pan Am Corp", "Goodyear Tire and Rubber Co", "Sony (U.K.) Ltd"; a run of suffix words stays in the name ("… Software Inc").
@@ -67,7 +67,12 @@ interface RawRef {
 
 function heuristicRefs(text: string, skipUntil: number, others: Mention[]): RawRef[] {
   const out: RawRef[] = [];
-  const push = (name: string, start: number, strong: boolean) => {
+  const push = (name0: string, start0: number, strong: boolean) => {
+    // "Japan's Okuma Machinery Works LTD": a place's possessive before the name is not part of it.
+    const owner = /^(\p{Lu}[\p{L}.]*)['’]s[ \t]+(?=\p{Lu})/u.exec(name0);
+    const place = owner && others.some((m) => m.type === 'location' && m.start === start0 && m.end === start0 + owner[1]!.length);
+    const name = place ? name0.slice(owner[0].length) : name0;
+    const start = place ? start0 + owner[0].length : start0;
     const n = clean(name);
     const first = n.split(' ')[0] ?? '';
     if (n.length < 2 || NOT_FIRM_WORDS.has(first) || start < skipUntil) return;

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { findHeadcounts } from '../../../../src/extract/events/headcount.ts';
 import { findFirmRefs } from '../../../../src/extract/events/firms.ts';
+import { cuedFirmNames } from '../../../../src/extract/events/firm-cues.ts';
+import { assemble, type Candidate } from '../../../../src/extract/events/assemble.ts';
 import { eventsOf, lexicon, mentionsOf, type Ent } from './helpers.ts';
 import { foldText } from '../../../../src/extract/events/patterns.ts';
 
@@ -62,5 +64,29 @@ describe('Spanish triggers', () => {
     const ents: Ent[] = [['Telenorte', 'firm', 'Telenorte']];
     expect(only(eventsOf('Telenorte ha batido un récord en la expansión de redes de telefonía fija.', 'es', ents), 'expansion')).toHaveLength(0);
     expect(only(eventsOf('Telenorte ha iniciado su expansión por Europa.', 'es', ents), 'expansion')).toHaveLength(1);
+  });
+});
+
+describe('second round', () => {
+  it('reads a Spanish appositive firm noun, not one that designates the next name in a list', () => {
+    const names = cuedFirmNames('Los trabajadores de Textilnor, empresa que cuenta con dos fábricas, y de Lunae, la compañía de moda Brisa, protestaron.', 'es', [], 0).map((c) => c.name);
+    expect(names).toContain('Textilnor');
+    expect(names).not.toContain('Lunae');
+  });
+  it('drops a place possessive and reads upper-case legal suffixes', () => {
+    const text = "Officials said Japan's Hokuto Machine Works LTD will build a plant here.";
+    const ms = mentionsOf(text, [['Japan', 'location', 'Japan', 'country']]);
+    expect(findFirmRefs(text, ms, 0).map((r) => r.name)).toContain('Hokuto Machine Works LTD');
+  });
+  it('reads "will employ N people" as hiring and a union as no employer', () => {
+    const [h] = only(eventsOf('Hokuto Machine Works LTD said the new plant will employ 150 people.', 'en'), 'hiring');
+    expect(h).toMatchObject({ firm: 'Hokuto Machine Works LTD', headcount: 150 });
+    expect(findFirmRefs('The National Union of Journalists said it would ballot members.', mentionsOf('The National Union of Journalists said it would ballot members.', [['National Union of Journalists', 'firm', 'National Union of Journalists']]).map((m) => ({ ...m, origin: 'ner' as const })), 0)).toEqual([]);
+  });
+  it('joins a firmless body export control to the one its headline states about a firm', () => {
+    const c = (firmKey: string, start: number): Candidate => ({ type: 'export_control', firmKey, firm: firmKey || null, firms: firmKey ? [firmKey] : [], person: null, location: null, locationRank: 9, roles: [], sourceFirms: [], agency: null, headcount: null, planned: false, confidence: 0.8, evidence: { text: 'x', start, end: start + 10 } });
+    expect(assemble([c('nvidia', 0), c('', 40)], 0.5, 20)).toHaveLength(1);
+    // In the body, a control that names no firm stays its own event (the seed states two controls).
+    expect(assemble([c('nvidia', 30), c('', 60)], 0.5, 20)).toHaveLength(2);
   });
 });
