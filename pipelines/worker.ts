@@ -6,10 +6,9 @@ import { parseArgs } from 'node:util';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { InputError } from '../src/errors.ts';
-import { createExtractor } from '../src/extract/extract.ts';
 import { loadFetchConfig } from '../src/fetch/fetch-config.ts';
 import { createHttpClient } from '../src/fetch/http.ts';
-import { inlineProcessPage } from '../src/ingest/process-page.ts';
+import { lazyProcessPage } from '../src/ingest/cycle.ts';
 import { createLogger } from '../src/log.ts';
 import { startArticleWorker } from '../src/queue/article-worker.ts';
 import { requireQueueDatabaseUrl, startQueue } from '../src/queue/boss.ts';
@@ -49,8 +48,9 @@ export async function main(argv: string[]): Promise<number> {
   const log = createLogger().child({ stage: 'worker', pid: process.pid });
 
   const database = await openDatabase({ databaseUrl, purpose: 'radar worker', maxConnections: Math.max(4, concurrency + 1) });
-  const pool = threads > 0 ? createPagePool({ configDir, size: threads }) : null;
-  const processPage = pool?.processPage ?? inlineProcessPage(await createExtractor(configDir));
+  // Both build their extractors with the analysts' alias and merge decisions, refreshed as analysts change them.
+  const pool = threads > 0 ? createPagePool({ configDir, size: threads, db: database.db }) : null;
+  const processPage = pool ?? lazyProcessPage(configDir, database.db);
   const http = createHttpClient(fetchConfig, { log });
   const controller = new AbortController();
   let boss;

@@ -21,22 +21,29 @@ export interface CleanRunResult {
   p50Ms: number;
   p95Ms: number;
   peakRssMb: number;
+  /** CPU time of the whole process (every thread) per article: the load-independent cost. */
+  cpuMsPerArticle: number;
   failed: number;
   zyte: F1Score;
 }
 
 const PROJECT_DIR = resolve(import.meta.dirname, '..', '..');
 const pageUrl = (p: BenchPage) => p.url ?? `https://localhost/${p.name}.html`;
+/** CPU milliseconds (user + system, all threads of the process) since `from`. */
+const cpuMsSince = (from: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(from);
+  return (d.user + d.system) / 1000;
+};
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
-function summarise(mode: CleanRunResult['mode'], pages: BenchPage[], workers: number, ms: number, latencies: number[], texts: Array<string | null>): CleanRunResult {
+function summarise(mode: CleanRunResult['mode'], pages: BenchPage[], workers: number, ms: number, cpuMs: number, latencies: number[], texts: Array<string | null>): CleanRunResult {
   const bytes = pages.reduce((n, p) => n + p.html.length, 0);
   const pairs = pages.flatMap((p, i) => (p.truth === null ? [] : [{ truth: p.truth, predicted: texts[i] ?? '' }]));
   const f1 = zyteF1(pairs);
   return {
     mode, pages: pages.length, workers, seconds: round(ms / 1000, 1),
     articlesPerSec: round(pages.length / (ms / 1000)), mbPerSec: round(bytes / 1048576 / (ms / 1000)),
-    p50Ms: round(quantile(latencies, 0.5), 0), p95Ms: round(quantile(latencies, 0.95), 0), peakRssMb: peakRssMb(),
+    p50Ms: round(quantile(latencies, 0.5), 0), p95Ms: round(quantile(latencies, 0.95), 0), peakRssMb: peakRssMb(), cpuMsPerArticle: round(cpuMs / pages.length, 0),
     failed: texts.filter((t) => t === null).length,
     zyte: { pages: f1.pages, precision: round(f1.precision, 4), recall: round(f1.recall, 4), f1: round(f1.f1, 4) },
   };
@@ -64,13 +71,14 @@ async function runNaive(pages: BenchPage[]): Promise<CleanRunResult> {
   const latencies: number[] = [];
   const texts: Array<string | null> = [];
   const started = performance.now();
+  const cpu = process.cpuUsage();
   for (const p of pages) {
     const t = performance.now();
     texts.push(one(p));
     latencies.push(performance.now() - t);
     await tick();
   }
-  return summarise('naive', pages, 1, performance.now() - started, latencies, texts);
+  return summarise('naive', pages, 1, performance.now() - started, cpuMsSince(cpu), latencies, texts);
 }
 
 /** The real path: clean + extract on the worker-thread pool, as many pages in flight as workers. */
@@ -79,20 +87,21 @@ async function runPipeline(pages: BenchPage[], workers: number): Promise<CleanRu
   try {
     const input = (p: BenchPage) => ({ body: new Uint8Array(p.html), url: pageUrl(p), finalUrl: pageUrl(p), contentType: null, langHint: null });
     // Waits for every worker to load and warm up, off the clock.
-    await Promise.all(pages.slice(0, workers * 2).map((p) => pool.processPage(input(p)).catch(() => null)));
+    await Promise.all(pages.slice(0, workers * 2).map((p) => pool(input(p)).catch(() => null)));
     const latencies: number[] = [];
     const texts: Array<string | null> = new Array(pages.length).fill(null);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     await mapLimit(pages, workers, async (p, i) => {
       const t = performance.now();
       try {
-        texts[i] = (await pool.processPage(input(p))).clean.text;
+        texts[i] = (await pool(input(p))).clean.text;
       } catch {
         texts[i] = null;
       }
       latencies.push(performance.now() - t);
     });
-    return summarise('pipeline', pages, workers, performance.now() - started, latencies, texts);
+    return summarise('pipeline', pages, workers, performance.now() - started, cpuMsSince(cpu), latencies, texts);
   } finally {
     await pool.close();
   }

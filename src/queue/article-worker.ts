@@ -7,7 +7,12 @@ import { ARTICLE_QUEUE } from './boss.ts';
 import { processArticleJob, type ArticleJobData, type ArticleJobDeps, type ArticleJobResult } from './article-job.ts';
 import type { QueueSettings } from './settings.ts';
 
+/** How often a worker checks whether analysts changed aliases or merged entities (the extractor is rebuilt then). */
+const REFRESH_MS = 30_000;
+
 export interface ArticleWorkerOptions extends ArticleJobDeps {
+  /** May have warm() (lazyProcessPage, the page pool): called before the first job and every 30 s after. */
+  processPage: ArticleJobDeps['processPage'] & { warm?: () => Promise<void> };
   boss: PgBoss;
   settings: QueueSettings;
   /** Jobs in flight in this process. */
@@ -27,12 +32,20 @@ export async function startArticleWorker(opts: ArticleWorkerOptions): Promise<Ar
   const { boss, log } = opts;
   const counts: ArticleWorker['counts'] = { new: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   let inFlight = 0;
+  let warmedAt = 0;
+  let warming: Promise<void> | null = null;
+  const refresh = async () => {
+    if (!opts.processPage.warm || Date.now() - warmedAt < REFRESH_MS) return;
+    warming ??= opts.processPage.warm().then(() => void (warmedAt = Date.now())).finally(() => (warming = null));
+    await warming;
+  };
   const handler = async ([job]: PgBoss.Job<ArticleJobData>[]): Promise<ArticleJobResult | undefined> => {
     if (!job) return undefined;
     const started = Date.now();
     inFlight++;
     log.info({ job_id: job.id, article_url: job.data.url }, 'job started');
     try {
+      await refresh();
       const result = await processArticleJob(job.data, opts);
       counts[result.status]++;
       log.info({ job_id: job.id, article_url: job.data.url, status: result.status, duration_ms: Date.now() - started, ...(result.status === 'skipped' ? { error: result.reason } : { article_id: result.articleId, events: result.events }) }, 'job done');

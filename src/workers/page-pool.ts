@@ -1,7 +1,11 @@
 // A processPage backed by long-lived worker threads: the CPU-bound clean + extract of each page runs off the main
 // thread (which keeps fetching and storing), one worker per core by default. Reuses the clean stage's WorkerPool.
+// Like lazyProcessPage (src/ingest/cycle.ts), it starts on first use and, given the database, builds the workers'
+// extractors with the analysts' alias and merge decisions, replacing the workers when an analyst changes something.
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from '../clean/worker-pool.ts';
+import type { Db } from '../db/client.ts';
+import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
 import { RetryLaterError, SkipError } from '../errors.ts';
 import type { PageInput, ProcessedPage, ProcessPage } from '../ingest/process-page.ts';
 import type { PageWorkerData } from './page-worker.ts';
@@ -12,61 +16,98 @@ export const DEFAULT_PAGE_TIMEOUT_MS = 20_000;
 export interface PagePoolOptions {
   /** Config folder the workers load the knowledge base and lexicons from. */
   configDir: string;
+  /** When given, the analysts' decisions are loaded from it and checked for changes on every warm(). */
+  db?: Db;
   /** Worker threads (default: one per core). */
   size?: number;
   taskTimeoutMs?: number;
 }
 
-export interface PagePool {
-  /** Cleans and extracts one page on a worker; rejects with SkipError when the page fails or runs over budget. */
-  processPage: ProcessPage;
+/** A ProcessPage running on worker threads; `warm()` starts the workers (or replaces them after an analyst change). */
+export type PagePool = ProcessPage & {
   size: number;
+  warm(): Promise<void>;
   /** Workers replaced after a crash or a page over budget. */
   replaced(): number;
+  /** Stops every worker; pages in flight fail with RetryLaterError. */
   close(): Promise<void>;
-}
+};
 
 /** The default pool size: every core, since the main thread only waits on I/O. */
 export function defaultPoolSize(): number {
   return Math.max(1, availableParallelism());
 }
 
-/**
- * A pool of page workers, started on the first page (a cycle with nothing new never pays the seconds it takes to
- * load jsdom and the models); call close() when done, since live workers keep the process running.
- */
+interface Generation {
+  pool: WorkerPool<PageInput, ProcessedPage>;
+  version: string | null;
+  inFlight: number;
+  retired: boolean;
+}
+
+/** Creates the pool; no thread starts before the first page or warm(). Call close() when done. */
 export function createPagePool(opts: PagePoolOptions): PagePool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
-  const taskTimeoutMs = opts.taskTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
-  let pool: WorkerPool<PageInput, ProcessedPage> | null = null;
+  let current: Generation | null = null;
+  let starting: Promise<Generation> | null = null;
   let closed = false;
-  const start = () =>
-    new WorkerPool<PageInput, ProcessedPage>({
+  let replaced = 0;
+  let nextId = 0;
+
+  const spawn = async (): Promise<Generation> => {
+    const overrides = opts.db ? await loadAnalystOverrides(opts.db) : null;
+    const pool = new WorkerPool<PageInput, ProcessedPage>({
       workerUrl: new URL('./page-worker.ts', import.meta.url),
-      workerData: { configDir: opts.configDir } satisfies PageWorkerData,
+      workerData: { configDir: opts.configDir, overrides } satisfies PageWorkerData,
       size,
-      taskTimeoutMs,
+      taskTimeoutMs: opts.taskTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
       tsxApiUrl: import.meta.resolve('tsx/esm/api'),
       // A page that blows up memory kills only its worker, which is replaced.
       maxOldGenerationSizeMb: 2048,
     });
-  let nextId = 0;
-  return {
+    return { pool, version: overrides?.version ?? null, inFlight: 0, retired: false };
+  };
+  // An older generation finishes the pages it holds, then stops.
+  const retire = (g: Generation) => {
+    g.retired = true;
+    replaced += g.pool.replaced;
+    if (g.inFlight === 0) void g.pool.close();
+  };
+  const ensure = async (): Promise<Generation> => {
+    if (current) return current;
+    starting ??= spawn().then((g) => (current = g)).finally(() => (starting = null));
+    return starting;
+  };
+
+  const processPage = async (input: PageInput): Promise<ProcessedPage> => {
+    if (closed) throw new RetryLaterError(`${input.finalUrl}: the page pool is closed`);
+    const g = await ensure();
+    g.inFlight++;
+    const outcome = await g.pool.run({ id: nextId++, payload: input });
+    if (--g.inFlight === 0 && g.retired) void g.pool.close();
+    if (outcome.ok) return outcome.result;
+    // The page's own fault (it threw, or ran over budget) is final; a crashed, unstartable or closed pool is not.
+    const pageFault = outcome.error.startsWith('over the ') || /^\w*Error: /.test(outcome.error);
+    const message = `${input.finalUrl}: clean/extract failed: ${outcome.error}`;
+    throw pageFault ? new SkipError(message) : new RetryLaterError(message);
+  };
+
+  return Object.assign(processPage, {
     size,
-    replaced: () => pool?.replaced ?? 0,
-    processPage: async (input) => {
-      if (closed) throw new RetryLaterError(`${input.finalUrl}: the page pool is closed`);
-      pool ??= start();
-      const outcome = await pool.run({ id: nextId++, payload: input });
-      if (outcome.ok) return outcome.result;
-      // The page's own fault (it threw, or ran over budget) is final; a crashed, unstartable or closed pool is not.
-      const pageFault = outcome.error.startsWith('over the ') || /^\w*Error: /.test(outcome.error);
-      const message = `${input.finalUrl}: clean/extract failed: ${outcome.error}`;
-      throw pageFault ? new SkipError(message) : new RetryLaterError(message);
+    warm: async () => {
+      const g = await ensure();
+      if (!opts.db || (await analystOverridesVersion(opts.db)) === g.version) return;
+      const next = await spawn();
+      if (closed) return void next.pool.close();
+      current = next;
+      retire(g);
     },
+    replaced: () => replaced + (current?.pool.replaced ?? 0),
     close: async () => {
       closed = true;
-      await pool?.close();
+      const g = current ?? (starting ? await starting.catch(() => null) : null);
+      current = null;
+      await g?.pool.close();
     },
-  };
+  });
 }
