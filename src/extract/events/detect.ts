@@ -61,6 +61,38 @@ function hitsIn(ctx: ArticleContext, type: EventType, s: Span): PatternHit[] {
   return ctx.lx.triggers[type].find(ctx.folded, s.start, s.end);
 }
 
+/**
+ * The sentence's subject when it opens with a firm followed by an apposition that closes just before the verb:
+ * in "Unofirst, fruto de la alianza entre Uno-e … y First-e, ha iniciado su expansión" the firms inside the commas
+ * describe Unofirst and are nearer the trigger, but Unofirst is the actor.
+ */
+function appositiveSubject(ctx: ArticleContext, trigger: Range, usable: FirmRef[]): FirmRef | null {
+  const s = ctx.sentences.find((x) => x.start <= trigger.start && trigger.start < x.end);
+  const before = usable.filter((f) => f.end <= trigger.start).sort((a, b) => a.start - b.start);
+  const first = before[0];
+  if (!s || !first || before.length < 2 || first.start - s.start > 60) return null;
+  const between = ctx.text.slice(first.end, trigger.start);
+  const close = between.lastIndexOf(',');
+  if (!/^\s*,/.test(between) || close <= between.indexOf(',') || /[;:()]/.test(between)) return null;
+  // The verb phrase after the apposition is short ("ha iniciado su", "said it would"); a firm there is a new subject.
+  const tail = first.end + close + 1;
+  if (trigger.start - tail > 40 || before.some((f) => f.start >= tail)) return null;
+  return first;
+}
+
+/** True when some sentence naming the person has a source cue followed by a name other than `firm` ("Muller … procede del Grasshopper"). */
+function namedSource(ctx: ArticleContext, person: string, firm: FirmRef): boolean {
+  const surname = person.split(/\s+/).pop() ?? person;
+  if (surname.length < 3) return false;
+  return ctx.sentences.some((s) => {
+    if (!ctx.text.slice(s.start, s.end).includes(surname)) return false;
+    return ctx.lx.sourceCues.find(ctx.folded, s.start, s.end).some((cue) => {
+      const next = /^\s+(?:(?:the|el|la|los|del|de)\s+)?(\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)*)/u.exec(ctx.text.slice(cue.end, s.end));
+      return next !== null && firmKey(next[1]!) !== firm.key && !firm.name.includes(next[1]!);
+    });
+  });
+}
+
 /** The firm a trigger is about: passive agent, "<title> of X" for appointments, else the nearest, subjects first. */
 function pickFirm(ctx: ArticleContext, type: EventType, trigger: Range, inSentence: FirmRef[], exclude: FirmRef[]): FirmRef | null {
   // A firm inside the trigger is not its actor; one right next to it is (Chinese writes "百度任命" without a space).
@@ -75,6 +107,8 @@ function pickFirm(ctx: ArticleContext, type: EventType, trigger: Range, inSenten
     const after = usable.filter((f) => f.start >= trigger.start).sort((a, b) => a.start - b.start)[0];
     if (after) return after;
   }
+  const subject = appositiveSubject(ctx, trigger, usable);
+  if (subject) return subject;
   let best: FirmRef | null = null;
   let bestScore = Infinity;
   for (const f of usable) {
@@ -237,6 +271,12 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
         const movers = inSentence.filter((f) => f.key !== firm!.key && !targets.includes(f));
         const from = [...new Set([...sources, ...movers].map((f) => f.name))];
         if (!person0 && !from.length) continue;
+        // A move needs somewhere the talent comes from (ANNOTATION.md): "Joining the company as a 15-year-old part-time
+        // worker" names none, and the article says of no other firm that he came from it, so it is a career detail.
+        if (!from.length && !(person0 ? namedSource(ctx, person0.name, firm!) : lx.sourceCues.test(folded, s.start, s.end))) {
+          if (person0) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person0.name, sentence: si });
+          continue;
+        }
         if (person0) arrivals.push({ firmKey: firm!.key, firm: firm!.name, person: person0.name, sentence: si });
         for (const f of targets) out.push(mk(type, f, { person: person0?.name ?? null, sourceFirms: from }));
         continue;
@@ -251,6 +291,8 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
           continue;
         }
         if (sources.length) for (const f of targets) out.push(mk('talent_move', f, { sourceFirms: sources.map((x) => x.name), confidence: confidence - 0.05 }));
+        // "Microsoft hires ex-OpenAI leaders": people drawn from a named firm with no jobs, roles or count is the move alone.
+        if (sources.length && base.headcount == null && !base.roles.length && !lx.jobNouns.test(folded, s.start, s.end)) continue;
         // "la empresa que lo está contratando": one named person and no jobs, roles or staff is not a hiring drive.
         if (person0 && base.headcount == null && !base.roles.length && !lx.jobNouns.test(folded, s.start, s.end)) continue;
       }
