@@ -9,14 +9,18 @@ export function atSentenceStart(text: string, start: number): boolean {
 
 // Words that say "the next name is a company": la empresa X, the start-up X, chipmaker X, X's rival.
 const FIRM_BEFORE = new RegExp(
-  '(?:empresa|compañía|firma|startup|start-up|empresa emergente|fabricante|gigante|grupo|company|firm|chipmaker|chip maker|' +
+  '(?:(?:empresa|compañía|firma|startup|start-up|empresa emergente|fabricante|gigante|grupo|company|firm|chipmaker|chip maker|' +
   'maker|carmaker|retailer|rival|competitor|competidor|société|entreprise|groupe|Unternehmen|Konzern|Firma|Hersteller|' +
   'empresa de|companhia|cofundador de|co-fundador de|cofundadora de|co-founder of|cofounder of|founder of|fundador de|' +
   'CEO de|CEO of|director ejecutivo de|presidente de|chief executive of|trabajó en|trabaja en|worked at|works at|joined|' +
   'se unió a|empleados de|employees of|ingenieros de|engineers at|engineers from|investors in|adquirió|acquired|' +
   'fondateur de|PDG de|Gründer von|Chef von|bei|' +
   '(?:analyst|economist|strategist|engineer|researcher|executive|scientist|analista|economista|ingeniero|investigador|' +
-  'analyste|économiste|ingénieur|chercheur|Analyst|Ökonom|Ingenieur|Forscher)s? (?:at|with|de|en|chez|bei))\\s+(?:la\\s+|el\\s+|the\\s+|a\\s+|an\\s+|der\\s+|die\\s+|le\\s+|l\'\\s*)?$', 'iu');
+  'analyste|économiste|ingénieur|chercheur|Analyst|Ökonom|Ingenieur|Forscher)s? (?:at|with|de|en|chez|bei))\\s+|' +
+  // An industry noun, also in apposition: "Ireland's state-owned airline, Aer Lingus", "la aerolínea Iberia", "GM's units Opel".
+  '(?:airline|carrier|bank|insurer|lender|brewer|publisher|broadcaster|operator|conglomerate|automaker|manufacturer|supplier|' +
+  'marque|brand|subsidiary|units?|aerolínea|aseguradora|filial|marca|constructora|operadora|editorial),?\\s+)' +
+  '(?:la\\s+|el\\s+|the\\s+|a\\s+|an\\s+|der\\s+|die\\s+|le\\s+|l\'\\s*)?$', 'iu');
 const FIRM_AFTER = /^(?:\s+(?:Inc|Corp|Corporation|Ltd|Limited|LLC|plc|SA|S\.A\.|SL|AG|GmbH|SE|NV|BV|Co|KK|SpA|Srl|S\.p\.A\.|Technologies|Technology|Labs|AI|Robotics|Semiconductor|Systems|Software|Networks|Motors|Bank|Capital|Ventures)\b|\s*['’]s\s+(?:CEO|shares|stock|chips?|revenue|employees|staff|founder|chief)\b|\s+(?:said|says|announced|reported|posted|employs|will hire|is hiring|plans to|hired|laid off|has (?:blamed|cut|hired|reported|posted|announced)|anunció|dijo|planea|contrató|contrata|despidió|informó|a annoncé|kündigte)\b)/u;
 // Last words that make a capitalised name a company: legal forms and industry heads ("Mittal Steel", "Lionhead
 // Studios", "New York Telephone", "Federated Department Stores", "Cáceres CB").
@@ -88,7 +92,10 @@ const FIRM_AFTER_STRONG = new RegExp('^(?:' + [
   ',?\\s+(?:which|that)\\s[^.;:!?\\n]{0,60}?\\b(?:its|employs|floated|is listed|shares)\\b',
   ',?\\s+whose (?:shares|stock)\\b',
   '\\s+(?:announced|reported|expects?|plans?) (?:it|its)\\b',
-  "(?:['’]s?)?\\s+(?:shares|stock|share price|chief executive|chairman|chairwoman|board|boss|workforce|staff|employees|headquarters|shareholders|profits?|revenues?|turnover|subsidiary|stores|shops|factory|factories)\\b",
+  "(?:['’]s?)?\\s+(?:shares|stock|share price|chief executive|chairman|chairwoman|board|boss|workforce|staff|employees|headquarters|shareholders|profits?|revenues?|turnover|subsidiary|subsidiaries|stores|shops|factory|factories|marque|brand)\\b",
+  // "X said it would", "X says its": a company speaks of itself as "it" (a person as he/she).
+  '\\s+(?:said|says|announced|added|confirmed) (?:it|its)\\b',
+  '\\s+(?:plc|PLC|Inc|Ltd|LTD|Corp|AG|GmbH|NV|SpA)\\b',
   '\\s+(?:employs|was founded|is listed|was listed|floated|is headquartered)\\b',
   ',?\\s+(?:que|la cual|el cual)\\s+(?:emplea|cotiza|fabrica|factura|tiene una plantilla|cuenta con una plantilla)\\b',
   '\\s+(?:cotiza|cotizó|facturó|emplea a)\\b',
@@ -125,4 +132,33 @@ export function locativeContext(text: string, start: number, end: number): boole
   const before = text.slice(Math.max(0, start - 25), start);
   const after = text.slice(end, end + 8);
   return LOCATIVE.test(before) || /^,?\s*(?:D\.?\s?C\.?|state|estado)\b/iu.test(after);
+}
+
+// What may stand between two items of a list: "Opel and Saab", "Guardian Media Group, Trinity Mirror and the ...".
+const LIST_SEP = /^\s*(?:,|,?\s*(?:and|or|y|e|o|und|oder|et|ou|&))\s+(?:the\s+|la\s+|el\s+|los\s+|las\s+)?$/u;
+
+/** True when [start, end) is an item of a list joined by a conjunction to one of `others` ("Maserati, Ferrari and X"). */
+export function listedWith(text: string, start: number, end: number, others: ReadonlyArray<{ start: number; end: number }>): boolean {
+  // A bare comma may be an apposition ("del Roma, Franco Sensi"): only a conjunction on one side makes it a list.
+  const conj = (s: string): boolean => LIST_SEP.test(s) && /[^\s,]/u.test(s);
+  const near = (o: { start: number; end: number }, sep: (s: string) => boolean): boolean =>
+    (o.end <= start && start - o.end <= 12 && sep(text.slice(o.end, start))) || (o.start >= end && o.start - end <= 12 && sep(text.slice(end, o.start)));
+  return others.some((o) => near(o, conj));
+}
+
+/**
+ * True when a news agency's name is a byline ("Madrid, 23 may (EFE)", a line "Reuters -" or "AP" alone), not news
+ * about it. Quote credits ("told AP", "declaraciones a Efe") stay mentions: the agency is named there.
+ */
+export function newsCredit(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start);
+  const after = text.slice(end, end + 4);
+  if (/\(\s*$/u.test(before) && /^\s*\)/u.test(after)) return true;
+  const lineStart = /^[\s\p{P}]*$/u.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start));
+  return lineStart && /^(?:\s*\.?\s*[-–—]\s|\s*(?:\n|$))/u.test(after);
+}
+
+/** True when a Spanish city name follows a masculine article, i.e. names its club ("el Roma", "del Valencia"). */
+export function clubArticle(text: string, start: number, end: number): boolean {
+  return /(?:^|[^\p{L}])(?:el|del|al)\s+$/u.test(text.slice(Math.max(0, start - 5), start)) && !/^\s+\p{Lu}/u.test(text.slice(end, end + 3));
 }

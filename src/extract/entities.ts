@@ -3,7 +3,7 @@
 // then short person-name variants; mentions are grouped into ArticleEntity records in order of first mention.
 import type { KnowledgeBase } from './kb.ts';
 import { candidateNames } from './name-spans.ts';
-import { personVariants, resolveKbMatches, resolveNewNames } from './resolve.ts';
+import { joinClubs, personVariants, resolveKbMatches, resolveNewNames } from './resolve.ts';
 import type { ArticleEntity, Mention } from './types.ts';
 
 export interface RecognizeOptions {
@@ -18,7 +18,7 @@ export function recognizeEntities(text: string, lang: string, kb: KnowledgeBase,
   const kbMentions = resolveKbMatches(kb, kb.gazetteer.match(text, code), text, code);
   const names = candidateNames(text, code, kb, opts.unknownNames !== false);
   const fresh = resolveNewNames(kb, names, kbMentions, text, code);
-  const all = [...kbMentions.filter((m) => !fresh.replaced.includes(m)), ...fresh.mentions];
+  const all = joinClubs([...kbMentions.filter((m) => !fresh.replaced.includes(m)), ...fresh.mentions]);
   all.push(...personVariants(text, all));
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions: all, entities: groupMentions(kb, all) };

@@ -26,6 +26,8 @@ export const firmsFileSchema = z.object({
     units: aliases,
     /** The name is also an everyday word (Apple, Meta, Cruise): needs capitalisation plus company context at a sentence start. */
     commonWord: z.boolean().default(false),
+    /** A news agency (EFE, AP, Reuters): its byline or quote credit in an article is no mention of it. */
+    newsAgency: z.boolean().default(false),
   }).strict()),
 }).strict();
 

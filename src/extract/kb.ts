@@ -25,6 +25,8 @@ export interface KbEntity {
   ticker?: string;
   wikidata?: string;
   commonWord?: boolean;
+  /** A news agency: bylines and quote credits naming it are dropped (resolve.ts). */
+  newsAgency?: boolean;
 }
 
 /** An alias added at runtime, e.g. from an analyst's merge in the review UI: give the entity id, or a name + type. */
@@ -93,6 +95,22 @@ export class KnowledgeBase {
   /** The best single entity for `name`, or null: the first listed when several share the alias. */
   resolveName(name: string, type?: EntityType): KbEntity | null {
     return this.lookup(name, type)[0] ?? null;
+  }
+
+  private surnames: Map<string, KbEntity> | null = null;
+
+  /** The knowledge-base person whose name ends with `surname` ("Altman" -> Sam Altman), when exactly one does. */
+  personBySurname(surname: string): KbEntity | null {
+    if (!this.surnames) {
+      const map = new Map<string, KbEntity | null>();
+      for (const e of this.byId.values()) {
+        if (e.type !== 'person') continue;
+        const k = foldString(e.name.split(/\s+/u).pop() ?? '');
+        map.set(k, map.has(k) ? null : e);
+      }
+      this.surnames = new Map([...map].filter((x): x is [string, KbEntity] => x[1] !== null));
+    }
+    return this.surnames.get(foldString(surname)) ?? null;
   }
 
   /** True when `text` must never be an entity in language `lang`. */
@@ -228,6 +246,7 @@ function addEntries(prefix: string, type: EntityType, list: Array<BaseEntry & Pa
     if (e.ticker) ent.ticker = e.ticker;
     if (e.wikidata) ent.wikidata = e.wikidata;
     if (e.commonWord) ent.commonWord = true;
+    if (e.newsAgency) ent.newsAgency = true;
     entities.push(ent);
   });
 }

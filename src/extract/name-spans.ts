@@ -53,7 +53,8 @@ function compromiseNames(text: string): NameSpan[] {
   return out;
 }
 
-const CAP_SEQ = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]+)((?:[ \u00A0]\p{Lu}[\p{Ll}'’-]*(?:-\p{Ll}+)?){1,2})(?![\p{L}\p{N}])/gu;
+// Words may be split by one line break: wire copy wraps lines inside names ("said Donald\nFox has resigned").
+const CAP_SEQ = /(?<![\p{L}\p{N}])(\p{Lu}[\p{Ll}'’-]+)((?:(?:[ \u00A0]|\n(?=\p{Lu}))\p{Lu}[\p{Ll}'’-]*(?:-\p{Ll}+)?){1,2})(?![\p{L}\p{N}])/gu;
 
 /** Person names by rule: a known family name followed by a capitalised given name, or a known given name + surname. */
 export function rulePersonNames(text: string, lang: string, kb: KnowledgeBase): NameSpan[] {
@@ -61,7 +62,7 @@ export function rulePersonNames(text: string, lang: string, kb: KnowledgeBase): 
   CAP_SEQ.lastIndex = 0;
   for (let m = CAP_SEQ.exec(text); m; m = CAP_SEQ.exec(text)) {
     const first = m[1]!;
-    const rest = m[2]!.trim().split(/[ \u00A0]/);
+    const rest = m[2]!.trim().split(/[ \u00A0\n]/);
     const f = foldString(first);
     const restOk = rest.every((w) => !kb.isStopword(w, lang) && kb.lookup(w).length === 0);
     if (!restOk || kb.isStopword(first, lang)) continue;
@@ -76,7 +77,7 @@ export function rulePersonNames(text: string, lang: string, kb: KnowledgeBase): 
   return out;
 }
 
-/** All candidate name spans for `text` from the tagger, compromise (English) and the person rule. */
+/** All candidate name spans for `text` from the tagger, compromise (English) and the person rule, reshaped (see reshapeSpan). */
 export function candidateNames(text: string, lang: string, kb: KnowledgeBase, useNer = true): NameSpan[] {
   const out: NameSpan[] = [];
   if (useNer) {
@@ -87,5 +88,53 @@ export function candidateNames(text: string, lang: string, kb: KnowledgeBase, us
   }
   if (lang === 'en') out.push(...compromiseNames(text));
   out.push(...rulePersonNames(text, lang, kb));
+  return out.flatMap((n) => reshapeSpan(text, n, kb));
+}
+
+const LEGAL_MID = /^(?:Inc|INC|Corp|CORP|Ltd|LTD|plc|PLC|LLC|GmbH|AG|NV|SpA|S\.A\.|Limited)\.?$/u;
+// Titles that open a tagged person span ("Minister Martin Cullen", "Secretary Claude") and are no part of the name.
+const LEAD_TITLE = /^(?:Minister|Secretary|President|Chairman|Chairwoman|Governor|Senator|Judge|Director|Chancellor|Premier|Ministro|Ministra|Presidente|Presidenta|Secretario|Secretaria|Consejero|Consejera)$/u;
+// Role words that end a span when a title noun follows it: "NUJ General [Secretary]", "Acme Deputy [Chairman]".
+const ROLE_ADJ = /^(?:General|Deputy|Vice|Assistant|Executive|Managing|Chief|Senior)$/u;
+const ROLE_NEXT = /^\s+(?:Secretary|Manager|Director|Counsel|President|Chairman|Officer|Editor|Secretario|Director)\b/u;
+
+function sub(text: string, n: NameSpan, start: number, end: number, type: NameType = n.type): NameSpan {
+  return { ...n, start, end, text: text.slice(start, end), type };
+}
+
+/**
+ * Cuts a candidate span to the name it holds: a possessive owner before it goes ("Japan's Okuma Machinery Works LTD" ->
+ * "Okuma Machinery Works LTD"; "Pearson's Financial Times" -> "Pearson" + "Financial Times"), the name ends at a legal
+ * form ("Mobil Oil Corp of U.S. Plans" -> "Mobil Oil Corp"), a leading title and a role word before a title go
+ * ("Minister Martin Cullen", "NUJ General Secretary").
+ */
+export function reshapeSpan(text: string, n: NameSpan, kb: KnowledgeBase): NameSpan[] {
+  let { start, end } = n;
+  const words = (): Array<{ w: string; a: number; b: number }> =>
+    [...text.slice(start, end).matchAll(/\S+/gu)].map((m) => ({ w: m[0], a: start + m.index, b: start + m.index + m[0].length }));
+  const out: NameSpan[] = [];
+  // Possessive owner: "X's Y Z" -> Y Z (and X on its own when the knowledge base knows it or it looks like a firm).
+  const poss = /['’]s\s+(?=\p{Lu})/u.exec(text.slice(start, end));
+  if (poss && poss.index > 0) {
+    const ownerEnd = start + poss.index;
+    const restStart = start + poss.index + poss[0].length;
+    const owner = text.slice(start, ownerEnd);
+    const rest = text.slice(restStart, end);
+    const restWords = rest.split(/\s+/u);
+    const restIsHead = restWords.every((w) => LEGAL_MID.test(w) || /^(?:Co|Cos|Company|Group|Bank|Inc\.?)$/u.test(w));
+    if (!restIsHead && !kb.lookup(`${owner}'s`).length && (restWords.length >= 2 || kb.lookup(owner).length > 0)) {
+      if (kb.lookup(owner).length) out.push(sub(text, n, start, ownerEnd, 'ORG'));
+      start = restStart;
+    }
+  }
+  let ws = words();
+  // A legal form inside the span ends the name; what follows is headline or sentence text.
+  const legal = ws.findIndex((x, i) => i > 0 && i < ws.length - 1 && LEGAL_MID.test(x.w) && !/^[&(]/u.test(ws[i + 1]!.w));
+  if (legal > 0) end = ws[legal]!.b;
+  ws = words();
+  if (n.type === 'PER' && ws.length >= 2 && LEAD_TITLE.test(ws[0]!.w)) start = ws[1]!.a;
+  ws = words();
+  if (ws.length >= 2 && ROLE_ADJ.test(ws[ws.length - 1]!.w) && ROLE_NEXT.test(text.slice(end, end + 20))) end = ws[ws.length - 2]!.b;
+  if (end > start) out.push(start === n.start && end === n.end ? n : sub(text, n, start, end));
   return out;
 }

@@ -5,7 +5,7 @@
 // name mentioned before them.
 import type { GazetteerMatch } from './gazetteer.ts';
 import { slugify, type KbEntity, type KnowledgeBase } from './kb.ts';
-import { agencyName, atSentenceStart, civicOrgName, firmBefore, firmContext, firmNameShape, honorificBefore, locativeContext, typeCues } from './context.ts';
+import { agencyName, atSentenceStart, civicOrgName, clubArticle, firmBefore, firmContext, firmNameShape, honorificBefore, listedWith, locativeContext, newsCredit, typeCues } from './context.ts';
 import { foldString } from './fold.ts';
 import type { NameSpan } from './name-spans.ts';
 import type { EntityType, Mention } from './types.ts';
@@ -45,8 +45,12 @@ export function resolveKbMatches(kb: KnowledgeBase, matches: GazetteerMatch[], t
   const out: Mention[] = [];
   for (const m of matches) {
     if (kb.isStopword(m.text, lang)) continue;
-    const e = chooseCandidate(kb, m, text, dominant);
-    if (!e) continue;
+    let e = chooseCandidate(kb, m, text, dominant);
+    if (!e || (e.newsAgency && newsCredit(text, m.start, m.end))) continue;
+    // "el Roma", "del Valencia": in Spanish a city takes no article, its football club does.
+    if (lang === 'es' && e.type === 'location' && e.kind === 'city' && clubArticle(text, m.start, m.end)) {
+      e = kb.lookup(m.text, 'firm')[0] ?? { id: `new:firm:${slugify(m.text)}`, type: 'firm', name: m.text, country: e.country, aliases: [] };
+    }
     const common = Boolean(e.commonWord) && e.name === m.text;
     const ambiguous = m.entityIds.length > 1;
     out.push({ text: m.text, start: m.start, end: m.end, type: e.type, entityId: e.id, name: e.name, origin: 'kb',
@@ -98,6 +102,8 @@ function tidyName(text: string, n: NameSpan | null): NameSpan | null {
   let words = n.text.split(/(\s+)/u);
   const lower = (w: string): boolean => /^\p{Ll}/u.test(w) && !/[\p{Lu}\p{N}]/u.test(w);
   while (words.length > 2 && lower(words[words.length - 1]!)) words = words.slice(0, -2);
+  // "Electrolux's subsidiary brands" -> "Electrolux": the possessive shows once the common nouns are gone.
+  if (words.length < n.text.split(/(\s+)/u).length) words[words.length - 1] = words[words.length - 1]!.replace(/['’]s?$/u, '');
   const real = words.filter((w) => w.trim());
   // "IC industries Inc": a legal form at the end vouches for a lower-case word inside.
   if (real.some((w) => lower(w) && !CONNECTOR.test(w)) && !firmNameShape(real.join(' '))) return null;
@@ -147,18 +153,25 @@ export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Men
     const extendsPlace = inner.length > 0 && n.type === 'ORG' && tokens(n.text).length >= 2 &&
       inner.every((t) => t.origin === 'kb' && t.start >= n.start && t.end <= n.end && t.end - t.start < n.end - n.start &&
         (t.type === 'location' || (t.type === 'firm' && ownNameAfter(kb, text, t, n))));
-    if (inner.length && !extendsPlace) continue;
+    // "Javier González Ferrari", "Michael Dell": a person's name that opens with a given name keeps a firm or place
+    // the knowledge base finds in its later words.
+    const personOver = n.type === 'PER' && kb.names.givenNames.has(foldString(tokens(n.text)[0] ?? '')) && inner.length > 0 &&
+      inner.every((t) => t.origin === 'kb' && t.type !== 'person' && t.start > n.start && t.end <= n.end);
+    if (personOver) replaced.push(...inner);
+    if (inner.length && !extendsPlace && !personOver) continue;
     claimed.push(n);
     if (BARE_LEGAL.test(n.text)) continue;
     const known = kb.lookup(n.text)[0];
     // The everyday-word rule applies to tagger spans too ("Cruise ships..." tagged ORG is still not the firm).
     if (known?.commonWord && atSentenceStart(text, n.start) && !firmContext(text, n.start, n.end)) continue;
     if (known) {
-      if (extendsPlace) continue;
+      if (extendsPlace || (known.newsAgency && newsCredit(text, n.start, n.end))) continue;
       out.push({ ...span(n), type: known.type, entityId: known.id, name: known.name, origin: 'ner', confidence: 0.8 });
       continue;
     }
-    if (!decided.has(n.text)) decided.set(n.text, decide(kb, n, votes.get(n.text) ?? n.type, text, [...taken, ...out], personVotes));
+    const pair = coordinatedSurnames(kb, text, pairSpan(text, n), [...taken, ...out])?.filter((m) => overlaps(m, n));
+    if (pair?.length) { out.push(...pair); continue; }
+    if (!decided.has(n.text)) decided.set(n.text, decide(kb, n, votes.get(n.text) ?? n.type, text, [...taken, ...out], personVotes, lang));
     const d = decided.get(n.text);
     if (!d || (extendsPlace && d.type !== 'firm' && d.type !== 'agency')) continue;
     out.push({ ...span(n), type: d.type, entityId: d.entityId, name: d.name, origin: n.source === 'rule' ? 'rule' : 'ner', confidence: d.confidence });
@@ -221,9 +234,10 @@ const UNIT_BEFORE = /(?:^|[^\p{L}])(?:its|their|our|su|sus|nuestro|nuestra)\s+$/
 // Organisation heads that are no name on their own ("la Cajas", "el Grupo").
 const GENERIC_HEAD = /^(?:Patronatos?|Cajas?|Caixas?|Bancos?|Grupos?|Empresas?|Compañías?|Fundaci[oó]n(?:es)?|Club(?:es)?|Sociedad(?:es)?|Asociaci[oó]n(?:es)?|Federaci[oó]n(?:es)?|Ayuntamientos?|Juntas?|Gobiernos?|Ministerios?|Consejos?|Comisi[oó]n(?:es)?|Company|Companies|Group|Bank|Banks|Board|Council|Union|Corporation)$/u;
 
-function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: string, found: Mention[], personVotes: Set<string>): Decision | null {
+function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: string, found: Mention[], personVotes: Set<string>, lang: string): Decision | null {
   const words = tokens(n.text);
-  const make = (t: EntityType, confidence: number): Decision => ({ type: t, entityId: `new:${TYPE_PREFIX[t]}:${slugify(n.text)}`, name: n.text, confidence });
+  const name = words.join(' ');
+  const make = (t: EntityType, confidence: number): Decision => ({ type: t, entityId: `new:${TYPE_PREFIX[t]}:${slugify(name)}`, name, confidence });
   const join = (m: Mention, confidence: number): Decision => ({ type: m.type, entityId: m.entityId, name: m.name, confidence });
   const cues = articleCues(text, n.text);
   const shape = firmNameShape(n.text);
@@ -232,16 +246,32 @@ function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: st
   if (words.length === 1) {
     const person = found.filter((p) => p.type === 'person' && tokens(p.name).length >= 2 && tokens(p.name).includes(n.text)).pop();
     if (person && cues.firm < 2) return join(person, 0.6);
-    const firm = found.filter((f) => f.type === 'firm' && f.origin !== 'kb' && tokens(f.name).length >= 2 && tokens(f.name)[0] === n.text).pop();
-    if (firm && type !== 'LOC' && cues.person < 2) return join(firm, 0.5);
+    // "Atlético" after "Atlético de Madrid": the first word of a longer firm name, as the text wrote it.
+    const firm = found.filter((f) => f.type === 'firm' && tokens(f.origin === 'kb' ? f.text : f.name).length >= 2 &&
+      tokens(f.origin === 'kb' ? f.text : f.name)[0] === n.text).pop();
+    const partOfName = /^\s+(?:of|de|del|des|du)\s+(?:the\s+|la\s+|el\s+)?\p{Lu}/u.test(text.slice(n.end, n.end + 16));
+    if (firm && type !== 'LOC' && cues.person < 2 && !kb.lookup(n.text).length && !partOfName) return join(firm, 0.5);
+    // A headline or sentence-opening participle or adverb ("Booming AI under the knife") is no name.
+    if (lang === 'en' && /\p{Ll}(?:ing|ed|ly)$/u.test(n.text) && cues.firm === 0 && cues.at.every((i) => atSentenceStart(text, i))) return null;
   }
   const firmWins = cues.firm >= 2 && cues.firm > cues.person;
+  // Evidence for names whose first word is no known given name: listed with firms ("Maserati, Ferrari and Alfa Romeo"),
+  // company cues, a place preposition ("in Newton Aycliffe"); a surname used alone later says person.
+  const listedAs = (t: EntityType): boolean => cues.at.some((i) => listedWith(text, i, i + n.text.length, found.filter((f) => f.type === t)));
+  // "Vitoria, Bilbao y Santander": a list that also holds places is a list of places (Santander the bank or the city).
+  const listed = listedAs('firm') && !listedAs('location');
+  const last = words[words.length - 1] ?? '';
+  const wordRe = (w: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  const surnameAlone = words.length >= 2 && [...text.matchAll(wordRe(last))].length > cues.at.length;
+  const unnamed = !given && !kb.names.familyNames.has(foldString(words[0] ?? '')) && cues.person === 0 && !surnameAlone && !honorificBefore(text, n.start);
   switch (type) {
     case 'PER':
       if (shape && cues.person < 2 && !agencyName(n.text)) return make('firm', 0.6);
       if (firmWins) return make('firm', 0.55);
       // "an analyst at Dresdner Kleinwort": the words before say company, unless the name reads as a person's.
       if (firmBefore(text, n.start) && !given && !honorificBefore(text, n.start) && cues.person === 0) return make('firm', 0.5);
+      if (unnamed && (cues.firm >= 1 || listed)) return make('firm', 0.5);
+      if (unnamed && cues.at.some((i) => locativeContext(text, i, i + n.text.length))) return make('location', 0.45);
       return words.length >= 2 ? make('person', n.source === 'rule' ? 0.6 : 0.7) : null;
     case 'ORG': {
       const befores = (cues.at.length ? cues.at : [n.start]).map((i) => text.slice(Math.max(0, i - 30), i));
@@ -263,6 +293,7 @@ function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: st
       return make('firm', 0.45);
     }
     case 'LOC':
+      if (words.length <= 2 && listed && cues.person === 0 && !given) return make('firm', 0.5);
       if (shape && words.length >= 2) return make('firm', 0.5);
       return words.length <= 4 ? make('location', 0.5) : null;
     default:
@@ -288,4 +319,47 @@ export function personVariants(text: string, mentions: Mention[]): Mention[] {
     }
   }
   return out;
+}
+
+const PAIR_AFTER = /^\s+(?:and|y|e|und|et)\s+\p{Lu}[\p{Ll}'’-]+(?![\p{L}\p{N}])/u;
+const PAIR_BEFORE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]+\s+(?:and|y|e|und|et)\s+$/u;
+
+/** A one-word candidate widened to the "X and Y" pair it stands in, when it does; else the candidate itself. */
+function pairSpan(text: string, n: NameSpan): NameSpan {
+  if (/\s/u.test(n.text)) return n;
+  const after = PAIR_AFTER.exec(text.slice(n.end, n.end + 40));
+  if (after) return { ...n, end: n.end + after[0].length, text: text.slice(n.start, n.end + after[0].length) };
+  const before = PAIR_BEFORE.exec(text.slice(Math.max(0, n.start - 40), n.start));
+  return before ? { ...n, start: n.start - before[0].length, text: text.slice(n.start - before[0].length, n.end) } : n;
+}
+
+/**
+ * "Altman and Brockman": bare surnames joined by a conjunction, one of them a person named earlier in the article or
+ * in the knowledge base, are people (not an organisation called "Altman and Brockman"); null when no part is known.
+ */
+function coordinatedSurnames(kb: KnowledgeBase, text: string, n: NameSpan, found: Mention[]): Mention[] | null {
+  const m = /^(\p{Lu}[\p{Ll}'’-]+)(\s+(?:and|y|e|und|et)\s+)(\p{Lu}[\p{Ll}'’-]+)$/u.exec(n.text);
+  if (!m) return null;
+  const parts = [{ w: m[1]!, start: n.start }, { w: m[3]!, start: n.start + m[1]!.length + m[2]!.length }];
+  const who = (w: string): { id: string; name: string } | null => {
+    const p = found.filter((f) => f.type === 'person' && tokens(f.name).length >= 2 && tokens(f.name).includes(w)).pop();
+    if (p) return { id: p.entityId, name: p.name };
+    const e = kb.personBySurname(w);
+    return e ? { id: e.id, name: e.name } : null;
+  };
+  const known = parts.map((p) => who(p.w));
+  if (!known.some(Boolean) || parts.some((p) => kb.lookup(p.w).some((e) => e.type !== 'person'))) return null;
+  return parts.map((p, i) => {
+    const k = known[i] ?? { id: `new:person:${slugify(p.w)}`, name: p.w };
+    return { text: p.w, start: p.start, end: p.start + p.w.length, type: 'person', entityId: k.id, name: k.name, origin: 'rule', confidence: 0.5 };
+  });
+}
+
+/** Mentions of a club found by its city ("del Lyon") re-pointed to a firm of the article whose name holds that word ("Olympique Lyon"). */
+export function joinClubs(mentions: Mention[]): Mention[] {
+  return mentions.map((m) => {
+    if (m.type !== 'firm' || m.origin !== 'kb' || !m.entityId.startsWith('new:firm:') || tokens(m.text).length !== 1) return m;
+    const full = mentions.find((o) => o.type === 'firm' && o.entityId !== m.entityId && tokens(o.name).length >= 2 && tokens(o.name).includes(m.text));
+    return full ? { ...m, entityId: full.entityId, name: full.name } : m;
+  });
 }
