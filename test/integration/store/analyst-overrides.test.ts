@@ -35,10 +35,11 @@ beforeEach(async () => {
 const article = (n: number, sentence: string): ArticleSpec => ({ url: `https://news.example.com/a-${n}`, text: `${sentence}${FILLER}`, publishedAt: `2026-02-0${n}T10:00:00Z` });
 const ZORBLAX = article(1, 'Zorblax Robotics is hiring 200 engineers in Austin, the company said on Monday.');
 const NVIDIA = article(2, 'Nvidia Corp is hiring 100 engineers in Austin.');
-const MELLANOX = article(3, 'Mellanox is hiring 50 engineers in Austin.');
+// A knowledge-base alias of Nvidia in another script: removing it must stop it matching, whatever else the KB holds.
+const NVIDIA_ZH = article(3, '英伟达 is hiring 50 engineers in Austin.');
 const BAIDU = article(4, 'Baidu will cut 500 jobs at its Beijing lab, the company said.');
 const TENCENT = article(5, 'Tencent Holdings is hiring 300 engineers in Austin, the company said.');
-const SPECS = [ZORBLAX, NVIDIA, MELLANOX, BAIDU, TENCENT];
+const SPECS = [ZORBLAX, NVIDIA, NVIDIA_ZH, BAIDU, TENCENT];
 
 /** Cleaner stand-in: the stored page maps back to its spec by URL (the real cleaner is tested elsewhere). */
 const clean = (input: CleanInput) => cleanOf(SPECS.find((s) => s.url === input.source)!);
@@ -90,17 +91,17 @@ describe('analyst entity decisions reach extraction and reprocess', () => {
   }, 60_000);
 
   it('an alias removed from a firm stops the knowledge-base alias matching it', async () => {
-    await store(MELLANOX);
-    expect(await mentionKeys(MELLANOX, 'Mellanox')).toEqual(['firm:nvidia']);
+    await store(NVIDIA_ZH);
+    expect(await mentionKeys(NVIDIA_ZH, '英伟达')).toEqual(['firm:nvidia']);
     // The store recorded the surface under the article's language; the analyst removes it there.
-    expect(await removeAlias(database.db, await entityId('firm:nvidia'), 'en', 'Mellanox', null)).toBe(true);
+    expect(await removeAlias(database.db, await entityId('firm:nvidia'), 'en', '英伟达', null)).toBe(true);
     const overrides = await loadAnalystOverrides(database.db);
     const fresh = await createExtractor(CONFIG_DIR, { overrides });
-    expect(fresh.extract(cleanOf(MELLANOX)).entities.map((e) => e.id)).not.toContain('firm:nvidia');
+    expect(fresh.extract(cleanOf(NVIDIA_ZH)).entities.map((e) => e.id)).not.toContain('firm:nvidia');
     expect(fresh.extract(cleanOf(NVIDIA)).entities.map((e) => e.id)).toContain('firm:nvidia'); // other aliases still match
     await reprocessWithOverrides();
-    expect(await mentionKeys(MELLANOX, 'Mellanox')).not.toContain('firm:nvidia');
-    expect((await eventsOf(MELLANOX)).map((e) => e.key)).not.toContain('firm:nvidia');
+    expect(await mentionKeys(NVIDIA_ZH, '英伟达')).not.toContain('firm:nvidia');
+    expect((await eventsOf(NVIDIA_ZH)).map((e) => e.key)).not.toContain('firm:nvidia');
   }, 60_000);
 
   it('a merge makes reprocess and new articles attribute the loser\'s events to the survivor, status kept', async () => {
