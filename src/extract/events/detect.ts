@@ -43,6 +43,13 @@ const BOARD_ONLY = /^[^]{0,40}(?:board members?|to (?:the|its) board|miembros? d
 // "ofertas de trabajo en LinkedIn", "jobs posted on Indeed": a firm after the trigger behind these is a venue, not the actor.
 const VENUE_BEFORE = /(?:\b(?:en|on|via|through|a traves de|sur|auf|no|na)\s+(?:el|la|the|le|der|die|o|a)?\s*)$/;
 
+// "según ha declarado a EFE", "told Reuters": a firm a statement is made to is the reporter, never the actor.
+const REPORTER_BEFORE = /(?:\b(?:declar\w*|dijo|dice|explic\w*|inform\w*|manifest\w*|told|according to|segun)\s+(?:a\s+)?(?:la agencia\s+|the\s+)?)$/;
+
+function isReporter(ctx: ArticleContext, f: FirmRef): boolean {
+  return REPORTER_BEFORE.test(ctx.folded.slice(Math.max(0, f.start - 40), f.start)) || (ctx.text[f.start - 1] === '(' && ctx.text[f.end] === ')');
+}
+
 function isVenue(ctx: ArticleContext, f: FirmRef, trigger: Range): boolean {
   return f.start >= trigger.end && f.start - trigger.end < 40 && VENUE_BEFORE.test(ctx.folded.slice(trigger.end, f.start)) && !/\b(?:of|de)\b/.test(ctx.folded.slice(trigger.end, f.start));
 }
@@ -73,7 +80,7 @@ function appositiveSubject(ctx: ArticleContext, trigger: Range, usable: FirmRef[
   if (!s || !first || before.length < 2 || first.start - s.start > 60) return null;
   const between = ctx.text.slice(first.end, trigger.start);
   const close = between.lastIndexOf(',');
-  if (!/^\s*,/.test(between) || close <= between.indexOf(',') || /[;:()]/.test(between)) return null;
+  if (!/^\s*,/.test(between) || close <= between.indexOf(',') || /[;:]/.test(between)) return null;
   // The verb phrase after the apposition is short ("ha iniciado su", "said it would"); a firm there is a new subject.
   const tail = first.end + close + 1;
   if (trigger.start - tail > 40 || before.some((f) => f.start >= tail)) return null;
@@ -96,7 +103,7 @@ function namedSource(ctx: ArticleContext, person: string, firm: FirmRef): boolea
 /** The firm a trigger is about: passive agent, "<title> of X" for appointments, else the nearest, subjects first. */
 function pickFirm(ctx: ArticleContext, type: EventType, trigger: Range, inSentence: FirmRef[], exclude: FirmRef[]): FirmRef | null {
   // A firm inside the trigger is not its actor; one right next to it is (Chinese writes "百度任命" without a space).
-  const usable = inSentence.filter((f) => (!(f.start < trigger.end && trigger.start < f.end) || type === 'export_control') && !exclude.includes(f) && !isVenue(ctx, f, trigger));
+  const usable = inSentence.filter((f) => (!(f.start < trigger.end && trigger.start < f.end) || type === 'export_control') && !exclude.includes(f) && !isVenue(ctx, f, trigger) && !isReporter(ctx, f));
   for (const f of usable) {
     if (f.start < trigger.end) continue;
     const between = ctx.folded.slice(trigger.end, f.start);
@@ -137,6 +144,7 @@ function salientFirm(ctx: ArticleContext, si: number): FirmRef | null {
   }
   const counts = new Map<string, { n: number; ref: FirmRef }>();
   for (const f of ctx.firms) {
+    if (isReporter(ctx, f)) continue;
     const c = counts.get(f.key) ?? { n: 0, ref: f };
     c.n++;
     counts.set(f.key, c);

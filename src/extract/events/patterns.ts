@@ -47,7 +47,7 @@ export function compilePattern(pattern: string): RegExp {
     else if (token.endsWith('*') && token.length > 1) piece = `${escapeRegex(token.slice(0, -1))}${WORD_CHAR}*`;
     else piece = escapeRegex(token);
     // A gap word may be a number with thousands dots ("streicht 3.000 Stellen"), never a sentence end.
-    if (parts.length) parts.push(joinGap ? '(?:[\\s,]+(?:[^\\s.;:!?]|\\.(?=\\d))+){0,4}?[\\s,]+' : '[\\s\\-]+');
+    if (parts.length) parts.push(joinGap ? '(?:[\\s,]+(?:[^\\s.;:!?]|\\.(?=\\d))+){0,5}?[\\s,]+' : '[\\s\\-]+');
     parts.push(piece);
     joinGap = false;
   }
