@@ -1,4 +1,4 @@
-// `radar ingest [--feeds FILE] [--since DATE] [--config DIR] [--force]`: one ingest cycle for cron. Exit 0 when the
+// `radar ingest [--feeds FILE] [--since DATE] [--config DIR] [--force] [--enqueue]`: one ingest cycle for cron. Exit 0 when the
 // cycle ran (feed failures are recorded, not fatal) or when another cycle is already running; non-zero only when it
 // could not run at all (bad config, database unreachable).
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,10 @@ import { formatSummary, runIngestCycle } from '../src/ingest/cycle.ts';
 import { loadFeedsConfig, loadFeedsFile } from '../src/ingest/feeds-config.ts';
 import { createProgress } from '../src/ingest/progress.ts';
 import { createLogger } from '../src/log.ts';
+import { enqueueArticle } from '../src/queue/article-job.ts';
+import { requireQueueDatabaseUrl, startQueue } from '../src/queue/boss.ts';
+import { queueSettings } from '../src/queue/settings.ts';
+import { createPagePool } from '../src/workers/page-pool.ts';
 
 /** Who holds the embedded data folder, from its lock file ("radar ingest", "radar run", ...), or null. */
 function lockHolder(): string | null {
@@ -33,7 +37,10 @@ function parseSince(value: string | undefined): Date | null {
 export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { feeds: { type: 'string' }, since: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean', default: false } },
+    options: {
+      feeds: { type: 'string' }, since: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean', default: false },
+      enqueue: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const configDir = resolveConfigDir(values.config);
@@ -43,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values.feeds) loadFeedsFile(values.feeds);
   else loadFeedsConfig(configDir);
 
+  // --enqueue: new article URLs become jobs for `radar worker` processes sharing the Postgres (see src/queue/).
+  const queueUrl = values.enqueue ? requireQueueDatabaseUrl('radar ingest --enqueue') : null;
   const tty = Boolean(process.stderr.isTTY);
   // On a terminal the progress bar owns stderr: only warnings and errors are logged over it.
   const log = createLogger(process.env.LOG_LEVEL ?? (tty ? 'warn' : 'info'));
@@ -61,17 +70,26 @@ export async function main(argv: string[]): Promise<number> {
   const stop = () => controller.abort(new Error('interrupted'));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Clean + extract run on worker threads (one per core) while this thread fetches and stores.
+  const pool = queueUrl ? null : createPagePool({ configDir, db: database.db });
+  let boss: Awaited<ReturnType<typeof startQueue>> | null = null;
   try {
+    if (queueUrl) boss = await startQueue(queueUrl, queueSettings(), log);
+    const queue = boss;
     const summary = await runIngestCycle({
       database, configDir, log, signal: controller.signal, fetchConfig, since, force: values.force,
       feedsFile: values.feeds ?? null,
       progress: createProgress(log, { tty }),
+      ...(pool ? { processPage: pool } : {}),
+      ...(queue ? { enqueue: (job) => enqueueArticle(queue, job) } : {}),
     });
     console.log(formatSummary(summary));
     return summary.aborted ? 130 : 0;
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    await pool?.close();
+    await boss?.stop({ graceful: false, wait: true }).catch(() => {});
     await database.close();
   }
 }

@@ -37,6 +37,8 @@ export interface IngestContext {
   processPage?: ProcessPage;
   store?: StoreFn;
   progress?: Progress;
+  /** Queue mode (radar ingest --enqueue): new article URLs go to the job queue for `radar worker`, nothing is fetched here. */
+  enqueue?: FeedDeps['enqueue'];
   /** Feeds fetched at once (default 4). */
   feedConcurrency?: number;
 }
@@ -115,10 +117,11 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
       processPage: ctx.processPage ?? lazyProcessPage(ctx.configDir, ctx.database.db),
       store: ctx.store ?? storeArticle,
       since: ctx.since ?? null,
+      ...(ctx.enqueue ? { enqueue: ctx.enqueue } : {}),
     };
     // Loading the knowledge base blocks the event loop for seconds: do it before any request is in flight, so it
     // cannot push a concurrent fetch past its timeout.
-    if (due.length) await (deps.processPage as { warm?: () => Promise<void> }).warm?.();
+    if (due.length && !ctx.enqueue) await (deps.processPage as { warm?: () => Promise<void> }).warm?.();
     progress.start(due.length);
     let next = 0;
     const workers = Array.from({ length: Math.min(ctx.feedConcurrency ?? 4, due.length) }, async () => {
@@ -164,6 +167,6 @@ export function formatSummary(s: CycleSummary): string {
   const feeds = `${c.feedsDue} feeds due: ${c.feedsFetched} fetched, ${c.feedsNotModified} not modified, ${c.feedsFailed} failed` +
     (c.feedsRateLimited ? `, ${c.feedsRateLimited} rate-limited` : '') + (c.feedsPaused ? `, ${c.feedsPaused} paused` : '');
   const articles = `articles: ${c.articlesNew} new, ${c.articlesUpdated} updated, ${c.articlesUnchanged} unchanged, ${c.articlesFailed} failed, ${c.itemsKnown} already known` +
-    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '');
+    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '') + (c.articlesQueued ? `, ${c.articlesQueued} queued` : '');
   return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} linked; ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})`;
 }

@@ -32,6 +32,8 @@ export interface CycleCounts {
   articlesUpdated: number;
   articlesUnchanged: number;
   articlesFailed: number;
+  /** Items put on the job queue for `radar worker` processes (radar ingest --enqueue). */
+  articlesQueued: number;
   eventsNew: number;
   eventsLinked: number;
 }
@@ -40,7 +42,7 @@ export interface CycleCounts {
 export function emptyCounts(): CycleCounts {
   return {
     feedsDue: 0, feedsFetched: 0, feedsNotModified: 0, feedsFailed: 0, feedsRateLimited: 0, feedsPaused: 0,
-    itemsSeen: 0, itemsKnown: 0, itemsDeferred: 0, articlesNew: 0, articlesUpdated: 0, articlesUnchanged: 0, articlesFailed: 0,
+    itemsSeen: 0, itemsKnown: 0, itemsDeferred: 0, articlesNew: 0, articlesUpdated: 0, articlesUnchanged: 0, articlesFailed: 0, articlesQueued: 0,
     eventsNew: 0, eventsLinked: 0,
   };
 }
@@ -57,6 +59,8 @@ export interface FeedDeps {
   since: Date | null;
   counts: CycleCounts;
   errors: RunError[];
+  /** Queue mode: hand the page to the job queue instead of fetching it here; resolves false for a duplicate. */
+  enqueue?: (job: { url: string; feedId: number; guid: string | null; langHint: string | null }) => Promise<boolean>;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -89,6 +93,10 @@ async function ingestItem(feed: Feed, item: FeedItem, deps: FeedDeps): Promise<b
   const { counts, log } = deps;
   const link = item.link!;
   try {
+    if (deps.enqueue) {
+      if (await deps.enqueue({ url: link, feedId: feed.id, guid: item.guid, langHint: feed.language })) counts.articlesQueued++;
+      return true;
+    }
     const page = await fetchPage(deps.http, link, deps.config, deps.signal);
     const processed = await deps.processPage({ body: page.body, url: link, finalUrl: page.finalUrl, contentType: page.contentType, langHint: feed.language });
     const result = await deps.store(deps.database, {

@@ -44,7 +44,14 @@ export function configAllowing(hostPort: string): string {
     `allowHosts: ["${hostPort}"]`,
     'politeness: { perHostConcurrency: 8, perHostDelayMs: 0, globalConcurrency: 16, respectRobots: false }',
     'timeouts: { connectMs: 5000, headersMs: 10000, idleMs: 10000, totalMs: 20000 }',
+    'articles: { maxPerFeedPerCycle: 1000, concurrency: 8 }',
     '',
   ].join('\n'));
   return dir;
+}
+
+/** An RSS 2.0 feed listing `links`. */
+export function rssFeed(title: string, links: string[]): string {
+  const items = links.map((link, i) => `<item><title>Item ${i}</title><link>${link.replace(/&/g, '&amp;')}</link><pubDate>Tue, 10 Jun 2025 09:00:00 GMT</pubDate></item>`);
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${title}</title><link>https://example.org/</link>\n${items.join('\n')}\n</channel></rss>`;
 }

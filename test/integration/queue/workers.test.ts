@@ -1,9 +1,9 @@
-// Scale-out: three `radar worker` processes share a few hundred queued articles through pg-boss on a real Postgres;
-// one is SIGKILLed while it holds a job. Every article must end up stored exactly once, with no duplicate events,
+// Scale-out: `radar ingest --enqueue` queues a few hundred articles from two feeds; three `radar worker` processes share
+// them through pg-boss on a real Postgres; one is SIGKILLed while it holds a job. Every article must end up stored exactly once, with no duplicate events,
 // and every job completed (the killed worker's job expired and was retried by another worker).
 // Needs a Postgres server (DATABASE_URL, as in CI); each run gets its own scratch database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import postgres from 'postgres';
@@ -15,7 +15,7 @@ import { queueSettings } from '../../../src/queue/settings.ts';
 import { createScratchServerDatabase } from '../../helpers/db.ts';
 import { body, startTestServer, type TestServer } from '../../helpers/http-server.ts';
 import { PROJECT_DIR } from '../../helpers/shared.ts';
-import { articlePage, configAllowing, kbFirmNames } from './fixtures.ts';
+import { articlePage, configAllowing, kbFirmNames, rssFeed } from './fixtures.ts';
 
 const BASE_URL = process.env.DATABASE_URL;
 if (!BASE_URL) console.warn('[queue] DATABASE_URL is not set: the multi-worker queue test needs a Postgres server and is skipped');
@@ -61,6 +61,18 @@ function startWorker(url: string, configDir: string): WorkerProc {
   return proc;
 }
 
+/** Runs a radar command to completion against the database at `url`. */
+function runRadar(args: string[], url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, [join(PROJECT_DIR, 'bin', 'radar.js'), ...args], { cwd: PROJECT_DIR, env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: url } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('exit', (code) => resolveRun({ code, stdout, stderr }));
+  });
+}
+
 async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean> | boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -75,6 +87,7 @@ describe.skipIf(!BASE_URL)('article queue with several workers (Postgres)', () =
   let sql: postgres.Sql;
   let server: TestServer;
   let configDir: string;
+  let feedsFile: string;
   const workers: WorkerProc[] = [];
   const urls: string[] = [];
 
@@ -88,6 +101,10 @@ describe.skipIf(!BASE_URL)('article queue with several workers (Postgres)', () =
       server.on(`/news/${i}`, body(articlePage(firm, i)));
       urls.push(`${server.origin}/news/${i}`);
     });
+    server.on('/feed-a.xml', body(rssFeed('Feed A', urls), { contentType: 'application/rss+xml' }));
+    server.on('/feed-b.xml', body(rssFeed('Feed B', urls.slice(0, 20).map((u) => `${u}?utm_source=rss&utm_medium=feed`)), { contentType: 'application/rss+xml' }));
+    feedsFile = join(configDir, 'bench-feeds.yaml');
+    writeFileSync(feedsFile, `feeds:\n  - { url: "${server.origin}/feed-a.xml", language: en }\n  - { url: "${server.origin}/feed-b.xml", language: en }\n`);
   });
 
   afterAll(async () => {
@@ -104,15 +121,19 @@ describe.skipIf(!BASE_URL)('article queue with several workers (Postgres)', () =
     Object.fromEntries((await sql<Array<{ state: string; n: string }>>`select state, count(*) as n from pgboss.job where name = ${ARTICLE_QUEUE} group by state`).map((r) => [r.state, Number(r.n)]));
 
   it('processes every queued article exactly once, even when a worker is killed mid-job', async () => {
+    // `radar ingest --enqueue` reads both feeds and queues one job per article: feed B repeats 20 links with tracking
+    // parameters, which collapse onto the jobs feed A queued (same canonical URL).
+    const ingest = await runRadar(['ingest', '--enqueue', '--force', '--feeds', feedsFile, '--config', configDir], scratch.url);
+    expect(ingest.code).toBe(0);
+    expect(ingest.stdout).toContain(`${ARTICLES} queued`);
+    expect(await jobStates()).toEqual({ created: ARTICLES });
+    // Enqueuing directly: a link already waiting is refused.
     const boss = await startQueue(scratch.url, queueSettings(QUEUE_ENV));
     try {
-      for (const url of urls) expect(await enqueueArticle(boss, { url, feedId: null, guid: null, langHint: 'en' })).toBe(true);
-      // The same links again (one with tracking parameters): the queue already holds them, so nothing new is queued.
-      for (const url of urls.slice(0, 20)) expect(await enqueueArticle(boss, { url: `${url}?utm_source=rss`, feedId: null, guid: null, langHint: 'en' })).toBe(false);
+      expect(await enqueueArticle(boss, { url: `${urls[0]}#comments`, feedId: null, guid: null, langHint: 'en' })).toBe(false);
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }
-    expect(await jobStates()).toEqual({ created: ARTICLES });
 
     for (let i = 0; i < WORKERS; i++) workers.push(startWorker(scratch.url, configDir));
     const victim = workers[0]!;
