@@ -76,9 +76,9 @@ export function agencyName(name: string): boolean {
 
 // Organisations that are neither firms nor public bodies: parties, unions, associations, foundations, universities,
 // churches, armed groups. The tagger calls them ORG; without company context they are no employer we report.
-const CIVIC_ORG = /(?<![\p{L}])(?:Partido|Party|Parti|Partei|Sindicato|Union of|Trade Union|Trades Union|Confederación|Confederation|Federación|Federation|Asociación|Association|Associació|Fundación|Foundation|Fundació|Universidad|Universitat|University|Université|Universität|Colegio|College|Academia|Academy|Instituto|Institute|Iglesia|Church|Movimiento|Movement|Frente|Front|Comité|Committee|Coordinadora|Plataforma|Liga|League|Alianza|Alliance|Unión del Pueblo|Izquierda|Esquerra|Coalición|Coalition|Cruz Roja|Red Cross|Orden|Hermandad|Cofradía|Peña|Club Deportivo Social|ONG|Greenpeace|Amnistía|Amnesty|Museo|Museum|Hospital|Escuela|School)(?![\p{L}])/u;
+const CIVIC_ORG = /(?<![\p{L}])(?:Partido|Party|Parti|Partei|Sindicato|Union of|Trade Union|Trades Union|Confederación|Confederation|Federación|Federation|Asociación|Association|Associació|Fundación|Foundation|Fundació|Universidad|Universitat|University|Université|Universität|Colegio|College|Academia|Academy|Instituto|Institute|Iglesia|Church|Movimiento|Movement|Frente|Front|Comité|Committee|Coordinadora|Plataforma|Liga|League|Alianza|Alliance|Unión del Pueblo|Izquierda|Esquerra|Coalición|Coalition|Cruz Roja|Red Cross|Orden|Hermandad|Cofradía|Peña|Club Deportivo Social|ONG|Greenpeace|Amnistía|Amnesty|Museo|Museum|Hospital|Escuela|School|Congreso Español|Congreso Internacional|Congreso Nacional|Conferencia|Conference|Cumbre|Summit|Copa|Campeonato|Championships?|Juegos|Olimpiadas?|Simposio|Symposium|Jornadas|Torneo|Tournament|Feria|Exposición)(?![\p{L}])/u;
 
-/** True when an organisation name reads like a party, union, association, school, church or armed group. */
+/** True when an organisation name reads like a party, union, association, school, church, armed group or an event (cup, congress). */
 export function civicOrgName(name: string): boolean {
   return CIVIC_ORG.test(name);
 }

@@ -3,7 +3,8 @@
 // then short person-name variants; mentions are grouped into ArticleEntity records in order of first mention.
 import type { KnowledgeBase } from './kb.ts';
 import { candidateNames } from './name-spans.ts';
-import { joinClubs, personVariants, resolveKbMatches, resolveNewNames } from './resolve.ts';
+import { personVariants } from './person-names.ts';
+import { joinClubs, resolveKbMatches, resolveNewNames } from './resolve.ts';
 import type { ArticleEntity, Mention } from './types.ts';
 
 export interface RecognizeOptions {
@@ -19,9 +20,11 @@ export function recognizeEntities(text: string, lang: string, kb: KnowledgeBase,
   const names = candidateNames(text, code, kb, opts.unknownNames !== false);
   const fresh = resolveNewNames(kb, names, kbMentions, text, code);
   const all = joinClubs([...kbMentions.filter((m) => !fresh.replaced.includes(m)), ...fresh.mentions]);
-  all.push(...personVariants(text, all));
-  all.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { mentions: all, entities: groupMentions(kb, all) };
+  // Product matches only claimed their words (resolve.ts); they are no entity of their own.
+  const named = all.filter((m) => !m.entityId.startsWith('product:'));
+  named.push(...personVariants(text, named));
+  named.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions: named, entities: groupMentions(kb, named) };
 }
 
 /** Groups mentions by entity id, in order of first mention. */

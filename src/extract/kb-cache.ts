@@ -25,6 +25,7 @@ interface Stored {
   givenNames: string[];
   familyNames: string[];
   notFirms: string[];
+  demonyms?: string[];
 }
 
 const KB_FILES = ['firms.yaml', 'agencies.yaml', 'people.yaml', 'places.yaml', 'stoplist.yaml'];
@@ -68,7 +69,7 @@ export function readKbCache(configDir: string): KbParts | null {
     return {
       entities: s.entities,
       aliases: s.aliases,
-      names: { never, givenNames: new Set(s.givenNames), familyNames: new Set(s.familyNames), notFirms: new Set(s.notFirms) },
+      names: { never, givenNames: new Set(s.givenNames), familyNames: new Set(s.familyNames), notFirms: new Set(s.notFirms), demonyms: new Set(s.demonyms ?? []) },
     };
   } catch {
     return null;
@@ -87,6 +88,7 @@ export function writeKbCache(configDir: string, parts: KbParts): void {
       givenNames: [...parts.names.givenNames],
       familyNames: [...parts.names.familyNames],
       notFirms: [...(parts.names.notFirms ?? [])],
+      demonyms: [...(parts.names.demonyms ?? [])],
     };
     mkdirSync(join(path, '..'), { recursive: true });
     // Write then rename, so a concurrent reader never sees half a file.

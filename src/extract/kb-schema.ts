@@ -24,6 +24,8 @@ export const firmsFileSchema = z.object({
     ticker: z.string().optional(),
     /** Names of units, labs or brands that should resolve to this firm (Google Brain -> Google). */
     units: aliases,
+    /** Products the firm makes (ChatGPT -> OpenAI): never a firm; "the ChatGPT company", "maker of ChatGPT" name the owner. */
+    products: aliases,
     /** The name is also an everyday word (Apple, Meta, Cruise): needs capitalisation plus company context at a sentence start. */
     commonWord: z.boolean().default(false),
     /** A news agency (EFE, AP, Reuters): its byline or quote credit in an article is no mention of it. */
@@ -64,6 +66,8 @@ export const stoplistFileSchema = z.object({
   familyNames: z.array(name).default([]),
   /** Organisations that are not firms (parties, unions, armed groups): a tagged ORG with these names is no employer. */
   notFirms: z.array(name).default([]),
+  /** Nationality adjectives and demonyms (German, West German, alemán): never a firm on their own. */
+  demonyms: z.array(name).default([]),
 }).strict();
 
 export type FirmsFile = z.output<typeof firmsFileSchema>;

@@ -27,6 +27,8 @@ export interface KbEntity {
   commonWord?: boolean;
   /** A news agency: bylines and quote credits naming it are dropped (resolve.ts). */
   newsAgency?: boolean;
+  /** A product of the firm with this id (ChatGPT -> firm:openai): never a firm itself (resolve.ts). */
+  productOf?: string;
 }
 
 /** An alias added at runtime, e.g. from an analyst's merge in the review UI: give the entity id, or a name + type. */
@@ -39,6 +41,8 @@ export interface NameLists {
   familyNames: Set<string>;
   /** Folded names of organisations that are never firms (stoplist.yaml `notFirms`). */
   notFirms?: Set<string>;
+  /** Folded nationality adjectives and demonyms (stoplist.yaml `demonyms`). */
+  demonyms?: Set<string>;
 }
 
 /** Lower-case, accent-free slug used in ids ("new:firm:moonshot-ai"). */
@@ -122,6 +126,14 @@ export class KnowledgeBase {
   /** True when `name` is an organisation known not to be a firm (a party, a union, an armed group). */
   isNotFirm(name: string): boolean {
     return Boolean(this.names.notFirms?.has(foldString(name)));
+  }
+
+  /** True when every word of `name` is a nationality adjective or a compass word before one ("German", "West German"). */
+  isDemonym(name: string): boolean {
+    const words = name.split(/[\s\u00A0-]+/u).filter(Boolean);
+    const d = this.names.demonyms;
+    if (!d || !words.length || !d.has(foldString(words[words.length - 1]!))) return false;
+    return words.slice(0, -1).every((w) => d.has(foldString(w)) || /^(?:West|East|North|South|Northern|Southern|Western|Eastern|Central)$/u.test(w));
   }
 
   /** A new knowledge base with extra aliases; rows naming an unknown entity by name + type create it. */
@@ -228,7 +240,7 @@ function loadPlaces(dir: string) {
 
 interface BaseEntry {
   name: string; id?: string | undefined; aliases: string[]; country?: string | null | undefined;
-  wikidata?: string | undefined; langAliases?: Record<string, string[]> | undefined; units?: string[];
+  wikidata?: string | undefined; langAliases?: Record<string, string[]> | undefined; units?: string[]; products?: string[];
 }
 
 function addEntries(prefix: string, type: EntityType, list: Array<BaseEntry & Partial<KbEntity> & { langs?: string[] | undefined }>,
@@ -248,6 +260,14 @@ function addEntries(prefix: string, type: EntityType, list: Array<BaseEntry & Pa
     if (e.commonWord) ent.commonWord = true;
     if (e.newsAgency) ent.newsAgency = true;
     entities.push(ent);
+    // Products are entities of their own pointing at the owner, so a product name is claimed but never a firm.
+    for (const p of e.products ?? []) {
+      const pid = `product:${slugify(p)}`;
+      if (seen.has(pid)) continue;
+      seen.add(pid);
+      aliases.push({ alias: p, entityId: pid, langs: null });
+      entities.push({ id: pid, type, name: p, country: ent.country, aliases: [], productOf: id });
+    }
   });
 }
 
@@ -268,7 +288,7 @@ export function buildKnowledgeBase(configDir: string): KnowledgeBase {
   const never = new Map<string, Set<string>>();
   for (const [lang, words] of Object.entries(stop.never)) never.set(lang, new Set(words.map(foldString)));
   const names: NameLists = { never, givenNames: new Set(stop.givenNames.map(foldString)), familyNames: new Set(stop.familyNames.map(foldString)),
-    notFirms: new Set(stop.notFirms.map(foldString)) };
+    notFirms: new Set(stop.notFirms.map(foldString)), demonyms: new Set(stop.demonyms.map(foldString)) };
   return new KnowledgeBase(entities, aliases, names);
 }
 

@@ -7,7 +7,9 @@ import type { GazetteerMatch } from './gazetteer.ts';
 import { slugify, type KbEntity, type KnowledgeBase } from './kb.ts';
 import { agencyName, atSentenceStart, civicOrgName, clubArticle, firmBefore, firmContext, firmNameShape, honorificBefore, listedWith, locativeContext, newsCredit, typeCues } from './context.ts';
 import { foldString } from './fold.ts';
+import { capsHeadlineWord, clubAfterArticle, insideCivicName, ownerContext } from './name-evidence.ts';
 import type { NameSpan } from './name-spans.ts';
+import { coordinatedSurnames, pairSpan } from './person-names.ts';
 import type { EntityType, Mention } from './types.ts';
 
 const TYPE_PREFIX: Record<EntityType, string> = { firm: 'firm', person: 'person', location: 'location', agency: 'agency' };
@@ -47,6 +49,9 @@ export function resolveKbMatches(kb: KnowledgeBase, matches: GazetteerMatch[], t
     if (kb.isStopword(m.text, lang)) continue;
     let e = chooseCandidate(kb, m, text, dominant);
     if (!e || (e.newsAgency && newsCredit(text, m.start, m.end))) continue;
+    // A product is never a firm: it names its owner only as "the ChatGPT company"; otherwise it just claims its words
+    // (entities.ts drops product mentions) so the tagger cannot make it a firm.
+    if (e.productOf) e = (ownerContext(text, m.start, m.end) && kb.entity(e.productOf)) || e;
     // "el Roma", "del Valencia": in Spanish a city takes no article, its football club does.
     if (lang === 'es' && e.type === 'location' && e.kind === 'city' && clubArticle(text, m.start, m.end)) {
       e = kb.lookup(m.text, 'firm')[0] ?? { id: `new:firm:${slugify(m.text)}`, type: 'firm', name: m.text, country: e.country, aliases: [] };
@@ -114,6 +119,8 @@ function tidyName(text: string, n: NameSpan | null): NameSpan | null {
     const a = text.lastIndexOf('\n', n.start) + 1;
     const b = text.indexOf('\n', n.end);
     if (!/\p{Ll}{3}/u.test(text.slice(a, b < 0 ? text.length : b))) return null;
+    // A headline run of capitals on a line that goes on in lower case ("... DE METROLOGIA Sevilla (EFE). Mañana ...").
+    if (!/\s/u.test(s) && capsHeadlineWord(text, n.start, n.start + s.length)) return null;
   }
   if (real.length === 1 && /^\p{L}\.\p{L}\.?$/u.test(s)) return null;
   // A news agency's byline after a dateline is no mention: "Madrid, 23 may (EFE)".
@@ -242,8 +249,14 @@ function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: st
   const cues = articleCues(text, n.text);
   const shape = firmNameShape(n.text);
   const given = kb.names.givenNames.has(foldString(words[0] ?? ''));
+  // "West German", "alemán": a nationality adjective names a state or a people, never a firm.
+  if (kb.isDemonym(name)) return null;
   // A lone word of a person or firm named before it: "Musk" after "Elon Musk", "Aston" after "Aston Martin".
   if (words.length === 1) {
+    // "Mundo" of "Copa del Mundo", "Metrología" of "Congreso Español de Metrología": part of a longer non-firm name.
+    if (type !== 'LOC' && cues.firm === 0 && !shape && insideCivicName(text, name)) return null;
+    // "procede del Grasshopper": in a Spanish sports story a name after el/del/al is a club.
+    if (lang === 'es' && type !== 'LOC' && type !== 'PER' && cues.at.some((i) => clubAfterArticle(text, i, i + name.length))) return make('firm', 0.5);
     const person = found.filter((p) => p.type === 'person' && tokens(p.name).length >= 2 && tokens(p.name).includes(n.text)).pop();
     if (person && cues.firm < 2) return join(person, 0.6);
     // "Atlético" after "Atlético de Madrid": the first word of a longer firm name, as the text wrote it.
@@ -300,59 +313,6 @@ function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: st
       if (shape && words.length >= 2 && cues.person === 0) return make('firm', 0.5);
       return null;
   }
-}
-
-/** Later lone surnames or given names of people already found ("Wang" after "Wang Huiwen") as mentions of them. */
-export function personVariants(text: string, mentions: Mention[]): Mention[] {
-  const persons = mentions.filter((m) => m.type === 'person' && tokens(m.name).length >= 2);
-  if (!persons.length) return [];
-  const out: Mention[] = [];
-  const parts = new Set(persons.flatMap((p) => tokens(p.name)).filter((w) => w.length >= 2 && /^\p{Lu}/u.test(w)));
-  for (const part of parts) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const s = { start: m.index, end: m.index + part.length };
-      if (mentions.some((x) => overlaps(x, s)) || out.some((x) => overlaps(x, s))) continue;
-      const full = persons.filter((p) => p.start < s.start && tokens(p.name).includes(part)).pop();
-      if (!full) continue;
-      out.push({ text: part, ...s, type: 'person', entityId: full.entityId, name: full.name, origin: 'rule', confidence: 0.5 });
-    }
-  }
-  return out;
-}
-
-const PAIR_AFTER = /^\s+(?:and|y|e|und|et)\s+\p{Lu}[\p{Ll}'’-]+(?![\p{L}\p{N}])/u;
-const PAIR_BEFORE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]+\s+(?:and|y|e|und|et)\s+$/u;
-
-/** A one-word candidate widened to the "X and Y" pair it stands in, when it does; else the candidate itself. */
-function pairSpan(text: string, n: NameSpan): NameSpan {
-  if (/\s/u.test(n.text)) return n;
-  const after = PAIR_AFTER.exec(text.slice(n.end, n.end + 40));
-  if (after) return { ...n, end: n.end + after[0].length, text: text.slice(n.start, n.end + after[0].length) };
-  const before = PAIR_BEFORE.exec(text.slice(Math.max(0, n.start - 40), n.start));
-  return before ? { ...n, start: n.start - before[0].length, text: text.slice(n.start - before[0].length, n.end) } : n;
-}
-
-/**
- * "Altman and Brockman": bare surnames joined by a conjunction, one of them a person named earlier in the article or
- * in the knowledge base, are people (not an organisation called "Altman and Brockman"); null when no part is known.
- */
-function coordinatedSurnames(kb: KnowledgeBase, text: string, n: NameSpan, found: Mention[]): Mention[] | null {
-  const m = /^(\p{Lu}[\p{Ll}'’-]+)(\s+(?:and|y|e|und|et)\s+)(\p{Lu}[\p{Ll}'’-]+)$/u.exec(n.text);
-  if (!m) return null;
-  const parts = [{ w: m[1]!, start: n.start }, { w: m[3]!, start: n.start + m[1]!.length + m[2]!.length }];
-  const who = (w: string): { id: string; name: string } | null => {
-    const p = found.filter((f) => f.type === 'person' && tokens(f.name).length >= 2 && tokens(f.name).includes(w)).pop();
-    if (p) return { id: p.entityId, name: p.name };
-    const e = kb.personBySurname(w);
-    return e ? { id: e.id, name: e.name } : null;
-  };
-  const known = parts.map((p) => who(p.w));
-  if (!known.some(Boolean) || parts.some((p) => kb.lookup(p.w).some((e) => e.type !== 'person'))) return null;
-  return parts.map((p, i) => {
-    const k = known[i] ?? { id: `new:person:${slugify(p.w)}`, name: p.w };
-    return { text: p.w, start: p.start, end: p.start + p.w.length, type: 'person', entityId: k.id, name: k.name, origin: 'rule', confidence: 0.5 };
-  });
 }
 
 /** Mentions of a club found by its city ("del Lyon") re-pointed to a firm of the article whose name holds that word ("Olympique Lyon"). */
