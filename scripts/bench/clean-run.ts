@@ -1,8 +1,9 @@
 // One side of the clean+extract comparison, run in its own child process so that its peak RSS is its own:
 //   naive     the single-thread loop `new JSDOM(html)` + Readability (with window.close() and a yield per page, without
 //             which jsdom holds every window and the loop runs out of memory; PERFORMANCE.md §1);
-//   pipeline  the real clean + extract path (src/workers/page-pool.ts: long-lived worker threads, one per core).
-// Usage: tsx scripts/bench/clean-run.ts naive|pipeline PAGES WORKERS; prints one JSON object on stdout.
+//   pipeline  the real clean + extract path (src/workers/page-pool.ts: long-lived worker threads, one per core);
+//   stages    the same two stages timed apart on one thread (CPU ms per page), to show where the pipeline's time goes.
+// Usage: tsx scripts/bench/clean-run.ts naive|pipeline|stages PAGES WORKERS; prints one JSON object on stdout.
 import { resolve } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -81,25 +82,25 @@ async function runNaive(pages: BenchPage[]): Promise<CleanRunResult> {
   return summarise('naive', pages, 1, performance.now() - started, cpuMsSince(cpu), latencies, texts);
 }
 
-/** The real path: clean + extract on the worker-thread pool, as many pages in flight as workers. */
+/** The real path: clean + extract on the worker-thread pool, two pages per worker in flight (as ingest keeps it fed). */
 async function runPipeline(pages: BenchPage[], workers: number): Promise<CleanRunResult> {
-  const pool = createPagePool({ configDir: resolve(PROJECT_DIR, 'config'), size: workers });
+  let latencies: number[] = [];
+  // Latency is each page's time on its worker; the queue wait of the second page in flight is not counted.
+  const pool = createPagePool({ configDir: resolve(PROJECT_DIR, 'config'), size: workers, onPageDone: (ms) => latencies.push(ms) });
   try {
     const input = (p: BenchPage) => ({ body: new Uint8Array(p.html), url: pageUrl(p), finalUrl: pageUrl(p), contentType: null, langHint: null });
     // Waits for every worker to load and warm up, off the clock.
     await Promise.all(pages.slice(0, workers * 2).map((p) => pool(input(p)).catch(() => null)));
-    const latencies: number[] = [];
+    latencies = [];
     const texts: Array<string | null> = new Array(pages.length).fill(null);
     const started = performance.now();
     const cpu = process.cpuUsage();
-    await mapLimit(pages, workers, async (p, i) => {
-      const t = performance.now();
+    await mapLimit(pages, workers * 2, async (p, i) => {
       try {
         texts[i] = (await pool(input(p))).clean.text;
       } catch {
         texts[i] = null;
       }
-      latencies.push(performance.now() - t);
     });
     return summarise('pipeline', pages, workers, performance.now() - started, cpuMsSince(cpu), latencies, texts);
   } finally {
@@ -107,10 +108,43 @@ async function runPipeline(pages: BenchPage[], workers: number): Promise<CleanRu
   }
 }
 
+export interface StageSplit {
+  pages: number;
+  /** CPU ms per page of cleanDocument (decode, DOM, Readability, metadata, language, sentences). */
+  cleanCpuMs: number;
+  /** CPU ms per page of the extract stage (entities, NER, export controls, events). */
+  extractCpuMs: number;
+}
+
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Clean and extract timed apart on this thread (after a warm-up), CPU time per page. */
+async function runStages(pages: BenchPage[]): Promise<StageSplit> {
+  const { cleanDocument } = await import('../../src/clean/clean-document.ts');
+  const extractor = await (await import('../../src/extract/extract.ts')).createExtractor(resolve(PROJECT_DIR, 'config'));
+  const one = (p: BenchPage) => cleanDocument({ body: p.html, source: pageUrl(p), url: pageUrl(p) });
+  for (const p of pages.slice(0, 5)) extractor.extract(one(p));
+  let clean = 0;
+  let extract = 0;
+  for (const p of pages) {
+    let t = cpuNow();
+    const c = one(p);
+    clean += cpuNow() - t;
+    t = cpuNow();
+    extractor.extract(c);
+    extract += cpuNow() - t;
+    await tick();
+  }
+  return { pages: pages.length, cleanCpuMs: round(clean / pages.length, 0), extractCpuMs: round(extract / pages.length, 0) };
+}
+
 async function main(): Promise<void> {
   const [mode, pagesArg, workersArg] = process.argv.slice(2);
   const pages = loadPages(corpusDir(PROJECT_DIR), pagesArg ? Number(pagesArg) : undefined);
-  const result = mode === 'naive' ? await runNaive(pages) : await runPipeline(pages, Math.max(1, Number(workersArg) || 1));
+  const result = mode === 'naive' ? await runNaive(pages) : mode === 'stages' ? await runStages(pages) : await runPipeline(pages, Math.max(1, Number(workersArg) || 1));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

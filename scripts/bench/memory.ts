@@ -15,7 +15,9 @@ export interface MemoryBenchResult {
   pagesPerSec: number;
   /** RSS (MiB) after 10%, 50% and 100% of the pages, and the highest sample. */
   rssMb: { at10: number; at50: number; at100: number; peak: number };
-  /** RSS change from 10% to 100% of the batch, per 1,000 pages. */
+  /** Mean, lowest and highest RSS sample in each tenth of the batch: V8's heaps make RSS a sawtooth, a leak a slope. */
+  deciles: Array<{ pages: string; meanMb: number; minMb: number; maxMb: number }>;
+  /** Least-squares slope of RSS over pages after the first 10% (warm-up), per 1,000 pages. */
   growthMbPer1000Pages: number;
   samples: Array<{ pages: number; rssMb: number }>;
 }
@@ -27,6 +29,15 @@ function rssMbOf(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** Least-squares slope of rssMb over pages. */
+function slope(xs: Array<{ pages: number; rssMb: number }>): number {
+  if (xs.length < 2) return NaN;
+  const mx = xs.reduce((a, s) => a + s.pages, 0) / xs.length;
+  const my = xs.reduce((a, s) => a + s.rssMb, 0) / xs.length;
+  const den = xs.reduce((a, s) => a + (s.pages - mx) ** 2, 0);
+  return den ? xs.reduce((a, s) => a + (s.pages - mx) * (s.rssMb - my), 0) / den : NaN;
 }
 
 /** Runs the batch and samples its RSS; `log` receives progress lines. */
@@ -58,14 +69,19 @@ export async function benchMemory(projectDir: string, pages: BenchPage[], count:
     if (code !== 0) throw new Error(`radar extract --batch exited with ${code}`);
     const seconds = (performance.now() - started) / 1000;
     const at = (share: number) => samples.find((s) => s.pages >= share * count)?.rssMb ?? samples[samples.length - 1]?.rssMb ?? NaN;
-    const at10 = at(0.1);
-    const at100 = samples[samples.length - 1]?.rssMb ?? NaN;
+    const deciles = Array.from({ length: 10 }, (_, d) => {
+      const lo = (d * count) / 10;
+      const hi = ((d + 1) * count) / 10;
+      const xs = samples.filter((s) => s.pages >= lo && (s.pages < hi || (d === 9 && s.pages <= hi))).map((s) => s.rssMb);
+      return { pages: `${lo}-${hi}`, meanMb: xs.length ? round(xs.reduce((a, b) => a + b, 0) / xs.length, 0) : NaN, minMb: Math.min(...xs), maxMb: Math.max(...xs) };
+    });
     return {
       pages: count, seconds: round(seconds, 0), pagesPerSec: round(count / seconds),
-      rssMb: { at10, at50: at(0.5), at100, peak: Math.max(...samples.map((s) => s.rssMb)) },
-      growthMbPer1000Pages: round(((at100 - at10) / (0.9 * count)) * 1000, 1),
-      // Keep the JSON short: about 20 evenly spaced samples.
-      samples: samples.filter((_, i) => i % Math.max(1, Math.floor(samples.length / 20)) === 0),
+      rssMb: { at10: at(0.1), at50: at(0.5), at100: samples[samples.length - 1]?.rssMb ?? NaN, peak: Math.max(...samples.map((s) => s.rssMb)) },
+      deciles,
+      growthMbPer1000Pages: round(slope(samples.filter((s) => s.pages >= count / 10)) * 1000, 1),
+      // Keep the JSON short: about 50 evenly spaced samples.
+      samples: samples.filter((_, i) => i % Math.max(1, Math.floor(samples.length / 50)) === 0),
     };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -26,6 +26,7 @@ export function printTable(r: Record<string, any>): void {
       row('naive: new JSDOM + Readability, 1 thread', c.naive),
       row('pipeline: clean + extract, worker threads', c.pipeline),
     ]));
+    if (r.clean.stages) out.push(`one thread, CPU per page over ${r.clean.stages.pages} pages: clean ${r.clean.stages.cleanCpuMs} ms, extract ${r.clean.stages.extractCpuMs} ms (naive jsdom + Readability: ${n(c.naive.cpuMsPerArticle, 0)} ms)`);
     out.push(`speedup ${n(r.speedup)}x (rounds: ${c.rounds.join(', ')}); Zyte F1 ${n(c.pipeline.zyte.f1, 4)} vs ${n(c.naive.zyte.f1, 4)} (${r.f1Delta >= 0 ? '+' : ''}${n(r.f1Delta, 4)}) on ${c.naive.zyte.pages} Zyte pages`);
   }
   if (r.nlp) {
@@ -52,9 +53,10 @@ export function printTable(r: Record<string, any>): void {
   }
   if (r.memory) {
     const x = r.memory as MemoryBenchResult;
-    out.push(table(`Memory: radar extract --batch over ${x.pages} pages (${n(x.pagesPerSec)} pages/s)`, ['RSS MiB at 10%', 'at 50%', 'at 100%', 'peak', 'growth MiB / 1,000 pages'], [
+    out.push(table(`Memory: radar extract --batch over ${x.pages} pages (${n(x.pagesPerSec)} pages/s)`, ['RSS MiB at 10%', 'at 50%', 'at 100%', 'peak', 'slope MiB / 1,000 pages'], [
       [x.rssMb.at10, x.rssMb.at50, x.rssMb.at100, x.rssMb.peak, n(x.growthMbPer1000Pages, 1)],
     ]));
+    if (x.deciles) out.push(table('RSS by tenth of the batch (MiB)', ['pages', 'mean', 'min', 'max'], x.deciles.map((d) => [d.pages, d.meanMb, d.minMb, d.maxMb])));
   }
   for (const s of r.skipped as string[]) out.push(`\nnote: ${s}`);
   for (const e of (r.errors ?? []) as string[]) out.push(`\nFAILED: ${e}`);

@@ -21,6 +21,8 @@ export interface PagePoolOptions {
   /** Worker threads (default: one per core). */
   size?: number;
   taskTimeoutMs?: number;
+  /** Called with each page's time on its worker (queue wait excluded), e.g. for latency figures. */
+  onPageDone?: (durationMs: number) => void;
 }
 
 /** A ProcessPage running on worker threads; `warm()` starts the workers (or replaces them after an analyst change). */
@@ -85,6 +87,7 @@ export function createPagePool(opts: PagePoolOptions): PagePool {
     g.inFlight++;
     const outcome = await g.pool.run({ id: nextId++, payload: input });
     if (--g.inFlight === 0 && g.retired) void g.pool.close();
+    opts.onPageDone?.(outcome.durationMs);
     if (outcome.ok) return outcome.result;
     // The page's own fault (it threw, or ran over budget) is final; a crashed, unstartable or closed pool is not.
     const pageFault = outcome.error.startsWith('over the ') || /^\w*Error: /.test(outcome.error);
