@@ -2,24 +2,13 @@
 // directly with drizzle. Used by the web tests and by the benchmark (seedEvents(db, 10_000)).
 import type { Db } from '../../src/db/client.ts';
 import { articles, entities, eventArticles, events, mentions, type NewEventRow } from '../../src/db/schema.ts';
+import { seededRandom } from '../../src/ner/hash.ts';
 
 const FIRMS = ['Alibaba', 'ByteDance', 'Tencent', 'Baidu', 'Meituan', 'Huawei', 'Xiaomi', 'DeepSeek', 'Moonshot AI', 'Zhipu AI', 'SenseTime', 'iFlytek'];
 const PLACES = ['Sunnyvale', 'Seattle', 'Singapore', 'London', 'Paris', 'Beijing', 'Shanghai', 'Shenzhen', 'Hangzhou', 'Tokyo', 'Dubai', 'Berlin'];
 const TYPES = ['hiring', 'expansion', 'talent_move', 'leadership', 'contraction', 'export_control'] as const;
 const ROLES = ['machine learning engineer', 'applied scientist', 'research scientist', 'GPU kernel engineer', 'product manager'];
 const LANGS = ['en', 'zh', 'es', 'fr', 'de', 'ja'];
-
-/** A small deterministic PRNG (mulberry32) so seeded data is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SeedResult {
   firmIds: Map<string, number>;
@@ -33,7 +22,7 @@ async function chunked<T>(rows: T[], size: number, insert: (part: T[]) => Promis
 
 /** Inserts n pending-heavy events (about 60% pending) with one article each, entity mentions and dates over a year. */
 export async function seedEvents(db: Db, n: number, seed = 42): Promise<SeedResult> {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const ents = await db.insert(entities).values([
     ...FIRMS.map((name) => ({ key: `firm:seed-${name.toLowerCase().replace(/\W+/g, '-')}`, type: 'firm' as const, canonicalName: name, aliases: {} })),
