@@ -25,9 +25,12 @@ const LINK = /^(?:de|del|la|las|los|y|of|the|and|for|on)$/u;
  * civic or state-body word ("Copa del Mundo", "Asociación de Estados del Caribe", "II Congreso Español de Metrología").
  */
 export function insideCivicName(text: string, word: string): boolean {
-  const esc = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`((?:[\\p{L}\\p{N}'’-]+[ \\t]+){1,6})${esc}(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of text.matchAll(re)) {
+  // Find the word with indexOf and read only the words just before each occurrence: a regex over the whole text
+  // per candidate name made this quadratic in article length (the longest pages took seconds).
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/^[\p{L}\p{N}]/u.test(text.slice(at + word.length, at + word.length + 1))) continue;
+    const m = WORDS_BEFORE.exec(text.slice(Math.max(0, at - 300), at));
+    if (!m) continue;
     const words = m[1]!.trim().split(/[ \t]+/u);
     // Walk back over capitalised words and links while the name lasts; the name must join the word by a link.
     let i = words.length - 1;
@@ -39,6 +42,9 @@ export function insideCivicName(text: string, word: string): boolean {
   }
   return false;
 }
+
+/** Up to six words (with their spacing) ending right where the candidate word starts. */
+const WORDS_BEFORE = /((?:[\p{L}\p{N}'’-]+[ \t]+){1,6})$/u;
 
 // Sports words that make "del X" a club: the story is about football, basketball or handball players and coaches.
 const SPORTS = /(?<![\p{L}])(?:fútbol|futbolista|centrocampista|delantero|portero|guardameta|entrenador|fichaje|fichó|goles|baloncesto|balonmano|Liga|Champions)(?![\p{L}])/u;
