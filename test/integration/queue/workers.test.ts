@@ -35,6 +35,9 @@ interface WorkerProc {
   inFlight: Set<string>;
   done: number;
   exited: Promise<number | null>;
+  /** Last lines the worker wrote to stderr, shown when it dies unexpectedly. */
+  tail: string[];
+  killed: boolean;
 }
 
 function startWorker(url: string, configDir: string): WorkerProc {
@@ -43,8 +46,10 @@ function startWorker(url: string, configDir: string): WorkerProc {
     env: { ...process.env, ...QUEUE_ENV, DATABASE_URL: url, LOG_LEVEL: 'info' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const proc: WorkerProc = { child, inFlight: new Set(), done: 0, exited: new Promise((r) => child.once('exit', (code) => r(code))) };
+  const proc: WorkerProc = { child, inFlight: new Set(), done: 0, exited: new Promise((r) => child.once('exit', (code) => r(code))), tail: [], killed: false };
   createInterface({ input: child.stderr! }).on('line', (line) => {
+    proc.tail.push(line);
+    if (proc.tail.length > 20) proc.tail.shift();
     let entry: { msg?: string; job_id?: string };
     try {
       entry = JSON.parse(line);
@@ -73,10 +78,16 @@ function runRadar(args: string[], url: string): Promise<{ code: number | null; s
   });
 }
 
-async function waitFor(what: string, timeoutMs: number, check: () => Promise<boolean> | boolean): Promise<void> {
+/** Polls `check` until it holds; fails at once, with its last log lines, if a worker died that was not killed. */
+async function waitFor(what: string, timeoutMs: number, workers: WorkerProc[], check: () => Promise<boolean> | boolean, state: () => Promise<unknown>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    const dead = workers.find((w) => !w.killed && w.child.exitCode !== null);
+    if (dead) throw new Error(`worker ${dead.child.pid} exited with code ${dead.child.exitCode} while waiting for ${what}:\n${dead.tail.join('\n')}`);
+    if (Date.now() > deadline) {
+      const seen = workers.map((w) => `pid ${w.child.pid}: ${w.done} done, ${w.inFlight.size} in flight, last line: ${w.tail.at(-1) ?? '(none)'}`);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; jobs ${JSON.stringify(await state())}\n${seen.join('\n')}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -136,17 +147,23 @@ describe.skipIf(!BASE_URL)('article queue with several workers (Postgres)', () =
     }
 
     for (let i = 0; i < WORKERS; i++) workers.push(startWorker(scratch.url, configDir));
-    const victim = workers[0]!;
-    // Kill the first worker while it holds a job, once the run is well under way. The waits are generous: with the
-    // rest of the suite running on two cores, three workers each loading the extractor can take minutes to start.
-    await waitFor('the first worker to be mid-job with work done', 240_000, () => victim.done >= 2 && victim.inFlight.size > 0);
+    // Kill the first worker seen holding a job after finishing some, once the run is well under way. The waits are
+    // generous: with the rest of the suite running on two cores, three workers loading the extractor start slowly.
+    const midJob = () => workers.find((w) => w.done >= 2 && w.inFlight.size > 0);
+    await waitFor('a worker to be mid-job with work done', 240_000, workers, () => midJob() !== undefined, jobStates);
+    const victim = midJob()!;
+    const survivors = workers.filter((w) => w !== victim);
     const lostJobs = [...victim.inFlight];
+    victim.killed = true;
     victim.child.kill('SIGKILL');
     await victim.exited;
 
-    await waitFor('every job to complete', 240_000, async () => (await jobStates()).completed === ARTICLES);
-    for (const w of workers.slice(1)) w.child.kill('SIGTERM');
-    expect(await Promise.all(workers.slice(1).map((w) => w.exited))).toEqual(workers.slice(1).map(() => 0));
+    await waitFor('every job to complete', 240_000, workers, async () => (await jobStates()).completed === ARTICLES, jobStates);
+    for (const w of survivors) {
+      w.killed = true;
+      w.child.kill('SIGTERM');
+    }
+    expect(await Promise.all(survivors.map((w) => w.exited))).toEqual(survivors.map(() => 0));
 
     expect(await jobStates()).toEqual({ completed: ARTICLES });
     // The killed worker's jobs were taken again: retried after expiry, completed by another worker.
@@ -157,7 +174,7 @@ describe.skipIf(!BASE_URL)('article queue with several workers (Postgres)', () =
       expect(job.state).toBe('completed');
       expect(job.retry_count).toBeGreaterThanOrEqual(1);
     }
-    expect(workers.slice(1).reduce((n, w) => n + w.done, 0) + victim.done).toBeGreaterThanOrEqual(ARTICLES);
+    expect(survivors.reduce((n, w) => n + w.done, 0) + victim.done).toBeGreaterThanOrEqual(ARTICLES);
 
     // One article per URL, nothing extra.
     const articles = await sql<Array<{ canonical_url: string }>>`select canonical_url from articles`;
