@@ -13,7 +13,7 @@ const lexiconSchema = z.object({
   languages: z.record(z.string().regex(/^[a-z]{2}$/), z.object({ control: terms, object: terms, strong: terms }).strict()),
 }).strict();
 
-interface LangPatterns { control: RegExp | null; object: RegExp | null; strong: RegExp | null }
+interface LangPatterns { control: TermList; object: TermList; strong: TermList }
 interface Compiled { maxGap: number; byLang: Map<string, LangPatterns>; fallback: LangPatterns }
 
 function termSource(term: string): string {
@@ -34,11 +34,47 @@ function isHangulOrDigitStart(ch: string): boolean {
   return /\p{Script=Hangul}/u.test(ch);
 }
 
-function compileList(list: string[]): RegExp | null {
-  if (!list.length) return null;
-  // Longer terms first so "export controls on" beats "export control".
-  const sorted = [...new Set(list)].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(termSource).join('|'), 'gu');
+/** Regexes kept per term list: one per distinct set of terms present in an article; beyond this the cache restarts. */
+const MAX_REGEXES_PER_LIST = 256;
+
+/**
+ * A term list matched as one alternation, longer terms first so "export controls on" beats "export control". Most
+ * articles hold none of a list's terms, and a wide alternation of Unicode look-arounds costs a few ms per article, so
+ * each text first checks which terms' literal parts it contains and runs an alternation of just those.
+ */
+class TermList {
+  private readonly terms: Array<{ source: string; literal: string }>;
+  private readonly regexes = new Map<string, RegExp>();
+
+  constructor(list: string[]) {
+    const sorted = [...new Set(list)].sort((a, b) => b.length - a.length);
+    // The longest stretch of plain characters in the folded term: every match contains it.
+    const literal = (term: string) => foldString(term).split(/[*? ]/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    this.terms = sorted.map((term) => ({ source: termSource(term), literal: literal(term) }));
+  }
+
+  /** [start, end) of every non-overlapping match in `folded`. */
+  findAll(folded: string): Array<[number, number]> {
+    const active: number[] = [];
+    this.terms.forEach((t, i) => {
+      if (folded.includes(t.literal)) active.push(i);
+    });
+    if (!active.length) return [];
+    const key = active.join(',');
+    let re = this.regexes.get(key);
+    if (!re) {
+      if (this.regexes.size >= MAX_REGEXES_PER_LIST) this.regexes.clear();
+      re = new RegExp(active.map((i) => this.terms[i]!.source).join('|'), 'gu');
+      this.regexes.set(key, re);
+    }
+    const out: Array<[number, number]> = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      out.push([m.index, m.index + m[0].length]);
+    }
+    return out;
+  }
 }
 
 const cache = new Map<string, Compiled>();
@@ -53,23 +89,12 @@ function compiled(configDir: string): Compiled {
   for (const [lang, v] of Object.entries(lex.languages)) {
     // Every language also gets the English strong terms and objects ("Entity List", "GPU", "H100" travel untranslated).
     const extra = lang === 'en' ? { object: [], strong: [] } : { object: en.object, strong: en.strong };
-    byLang.set(lang, { control: compileList(v.control), object: compileList([...v.object, ...extra.object]), strong: compileList([...v.strong, ...extra.strong]) });
+    byLang.set(lang, { control: new TermList(v.control), object: new TermList([...v.object, ...extra.object]), strong: new TermList([...v.strong, ...extra.strong]) });
   }
   const all = Object.values(lex.languages);
-  const fallback = { control: compileList(all.flatMap((v) => v.control)), object: compileList(all.flatMap((v) => v.object)), strong: compileList(all.flatMap((v) => v.strong)) };
+  const fallback = { control: new TermList(all.flatMap((v) => v.control)), object: new TermList(all.flatMap((v) => v.object)), strong: new TermList(all.flatMap((v) => v.strong)) };
   cache.set(dir, (c = { maxGap: lex.maxGapChars, byLang, fallback }));
   return c;
-}
-
-function findAll(re: RegExp | null, s: string): Array<[number, number]> {
-  if (!re) return [];
-  const out: Array<[number, number]> = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
-    out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
 }
 
 // A sentence break between two terms: ". X" (but not after "EE. UU." style abbreviations), CJK full stops, newlines.
@@ -81,9 +106,9 @@ export function findExportControls(text: string, lang: string, configDir: string
   const p = c.byLang.get(lang) ?? c.fallback;
   const ft = foldText(text);
   const f = ft.folded;
-  const ranges: Array<[number, number]> = [...findAll(p.strong, f)];
-  const objects = findAll(p.object, f);
-  for (const [cs, ce] of findAll(p.control, f)) {
+  const ranges: Array<[number, number]> = [...p.strong.findAll(f)];
+  const objects = p.object.findAll(f);
+  for (const [cs, ce] of p.control.findAll(f)) {
     let best: [number, number] | null = null;
     let bestGap = Infinity;
     for (const [os, oe] of objects) {

@@ -35,6 +35,26 @@ export function isWordChar(ch: string | undefined): boolean {
   return /[\p{L}\p{N}]/u.test(ch) && !isUnspacedChar(ch);
 }
 
+const LETTER_OR_DIGIT_END = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_START = /^[\p{L}\p{N}]/u;
+
+/**
+ * Start offsets of `word` in `text` where it stands as a whole word (no letter or digit of any script touching it),
+ * without overlaps. indexOf and two boundary checks: a lookbehind regex built per word scans every position of the
+ * text, and the resolver asks this for every candidate name of an article.
+ */
+export function wholeWordOffsets(text: string, word: string): number[] {
+  const out: number[] = [];
+  if (!word) return out;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (LETTER_OR_DIGIT_END.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_START.test(text.slice(end, end + 2))) continue;
+    out.push(at);
+    at = end - 1;
+  }
+  return out;
+}
+
 const foldCache = new Map<string, string>();
 
 /** Folds one code point: cached, since news text reuses a few hundred characters. */

@@ -6,7 +6,7 @@
 import type { GazetteerMatch } from './gazetteer.ts';
 import { slugify, type KbEntity, type KnowledgeBase } from './kb.ts';
 import { agencyName, atSentenceStart, civicOrgName, clubArticle, firmBefore, firmContext, firmNameShape, honorificBefore, listedWith, locativeContext, newsCredit, typeCues } from './context.ts';
-import { foldString } from './fold.ts';
+import { foldString, wholeWordOffsets } from './fold.ts';
 import { capsHeadlineWord, clubAfterArticle, insideCivicName, ownerContext } from './name-evidence.ts';
 import type { NameSpan } from './name-spans.ts';
 import { coordinatedSurnames, pairSpan } from './person-names.ts';
@@ -224,10 +224,9 @@ function typeVotes(names: NameSpan[]): Map<string, NameSpan['type']> {
 // Company and person evidence summed over every occurrence of the name in the article.
 function articleCues(text: string, name: string): { firm: number; person: number; at: number[] } {
   const sum = { firm: 0, person: 0, at: [] as number[] };
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-  for (const m of text.matchAll(re)) {
-    sum.at.push(m.index);
-    const c = typeCues(text, m.index, m.index + name.length);
+  for (const at of wholeWordOffsets(text, name)) {
+    sum.at.push(at);
+    const c = typeCues(text, at, at + name.length);
     sum.firm += c.firm;
     sum.person += c.person;
   }
@@ -274,8 +273,7 @@ function decide(kb: KnowledgeBase, n: NameSpan, type: NameSpan['type'], text: st
   // "Vitoria, Bilbao y Santander": a list that also holds places is a list of places (Santander the bank or the city).
   const listed = listedAs('firm') && !listedAs('location');
   const last = words[words.length - 1] ?? '';
-  const wordRe = (w: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-  const surnameAlone = words.length >= 2 && [...text.matchAll(wordRe(last))].length > cues.at.length;
+  const surnameAlone = words.length >= 2 && wholeWordOffsets(text, last).length > cues.at.length;
   const unnamed = !given && !kb.names.familyNames.has(foldString(words[0] ?? '')) && cues.person === 0 && !surnameAlone && !honorificBefore(text, n.start);
   switch (type) {
     case 'PER':

@@ -30,6 +30,21 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The longest literal every match of `pattern` must contain (folded), or null when there is none to rely on (raw
+ * `re:` patterns). A pattern whose literal is absent from an article cannot match anywhere in it.
+ */
+export function requiredLiteral(pattern: string): string | null {
+  if (pattern.startsWith('re:')) return null;
+  let best = '';
+  for (const token of foldText(pattern.trim()).split(/\s+/)) {
+    if (token === '...' || token === '#') continue;
+    const literal = token.endsWith('*') && token.length > 1 ? token.slice(0, -1) : token;
+    if (literal.length > best.length) best = literal;
+  }
+  return best || null;
+}
+
 /** Compiles one pattern (see config/lexicons/events/README.md) to a global, unicode regex over folded text. */
 export function compilePattern(pattern: string): RegExp {
   if (pattern.startsWith('re:')) return new RegExp(pattern.slice(3), 'gu');
@@ -63,21 +78,35 @@ export interface PatternHit {
 
 /** A list of compiled patterns that reports every non-overlapping hit, longest first at each place. */
 export class PatternSet {
-  private readonly compiled: Array<{ source: string; re: RegExp }>;
+  private readonly compiled: Array<{ source: string; re: RegExp; literal: string | null }>;
+  // The rules call find/test many times per article (every sentence, several windows) on one folded text: the
+  // patterns whose required literal occurs in that text are worked out once per text, and only they are run.
+  private activeFor: string | null = null;
+  private active: Array<{ source: string; re: RegExp }> = [];
 
   constructor(patterns: readonly string[]) {
-    this.compiled = patterns.map((source) => ({ source, re: compilePattern(source) }));
+    this.compiled = patterns.map((source) => ({ source, re: compilePattern(source), literal: requiredLiteral(source) }));
   }
 
   get size(): number {
     return this.compiled.length;
   }
 
+  private patternsFor(folded: string): Array<{ source: string; re: RegExp }> {
+    if (this.activeFor !== folded) {
+      this.active = this.compiled.filter((c) => c.literal === null || folded.includes(c.literal));
+      this.activeFor = folded;
+    }
+    return this.active;
+  }
+
   /** Every hit in `folded` between `from` and `to`, overlapping hits resolved in favour of the longer one. */
   find(folded: string, from = 0, to = folded.length): PatternHit[] {
+    const active = this.patternsFor(folded);
+    if (!active.length) return [];
     const hits: PatternHit[] = [];
     const slice = folded.slice(from, to);
-    for (const { source, re } of this.compiled) {
+    for (const { source, re } of active) {
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) {
@@ -102,8 +131,10 @@ export class PatternSet {
 
   /** True when any pattern matches in `folded[from, to)`. */
   test(folded: string, from = 0, to = folded.length): boolean {
+    const active = this.patternsFor(folded);
+    if (!active.length) return false;
     const slice = folded.slice(from, to);
-    return this.compiled.some(({ re }) => {
+    return active.some(({ re }) => {
       re.lastIndex = 0;
       return re.test(slice);
     });
