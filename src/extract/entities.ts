@@ -10,6 +10,8 @@ import type { ArticleEntity, Mention } from './types.ts';
 export interface RecognizeOptions {
   /** Run the statistical tagger and compromise for unknown names (default true); false = knowledge base + rules only. */
   unknownNames?: boolean;
+  /** The parts of an English text compromise reads (default: all of it); the statistical tagger reads everything. */
+  compromiseRanges?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /** Finds firms, people, places and agencies in `text` (language `lang`), each mention resolved to one canonical entity. */
@@ -17,7 +19,7 @@ export function recognizeEntities(text: string, lang: string, kb: KnowledgeBase,
   { mentions: Mention[]; entities: ArticleEntity[] } {
   const code = (lang || 'en').toLowerCase().slice(0, 2);
   const kbMentions = resolveKbMatches(kb, kb.gazetteer.match(text, code), text, code);
-  const names = candidateNames(text, code, kb, opts.unknownNames !== false);
+  const names = candidateNames(text, code, kb, opts.unknownNames !== false, opts.compromiseRanges);
   const fresh = resolveNewNames(kb, names, kbMentions, text, code);
   const all = joinClubs([...kbMentions.filter((m) => !fresh.replaced.includes(m)), ...fresh.mentions]);
   // Product matches only claimed their words (resolve.ts); they are no entity of their own.

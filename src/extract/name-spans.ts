@@ -5,6 +5,7 @@ import nlp from 'compromise';
 import { recognizeNames } from '../ner/recognize.ts';
 import type { KnowledgeBase } from './kb.ts';
 import { foldString } from './fold.ts';
+import type { Span } from './types.ts';
 
 export type NameType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 
@@ -77,8 +78,11 @@ export function rulePersonNames(text: string, lang: string, kb: KnowledgeBase): 
   return out;
 }
 
-/** All candidate name spans for `text` from the tagger, compromise (English) and the person rule, reshaped (see reshapeSpan). */
-export function candidateNames(text: string, lang: string, kb: KnowledgeBase, useNer = true): NameSpan[] {
+/**
+ * All candidate name spans for `text` from the tagger, compromise (English, over `compromiseRanges`: by default the
+ * whole text) and the person rule, reshaped (see reshapeSpan).
+ */
+export function candidateNames(text: string, lang: string, kb: KnowledgeBase, useNer = true, compromiseRanges?: ReadonlyArray<Pick<Span, 'start' | 'end'>>): NameSpan[] {
   const out: NameSpan[] = [];
   if (useNer) {
     for (const n of recognizeNames(text, lang)) {
@@ -86,7 +90,11 @@ export function candidateNames(text: string, lang: string, kb: KnowledgeBase, us
       if (b > a) out.push({ start: a, end: b, text: text.slice(a, b), type: n.type, source: 'ner' });
     }
   }
-  if (lang === 'en') out.push(...compromiseNames(text));
+  if (lang === 'en') {
+    for (const r of compromiseRanges ?? [{ start: 0, end: text.length }]) {
+      for (const n of compromiseNames(text.slice(r.start, r.end))) out.push({ ...n, start: n.start + r.start, end: n.end + r.start });
+    }
+  }
   out.push(...rulePersonNames(text, lang, kb));
   return out.flatMap((n) => reshapeSpan(text, n, kb));
 }

@@ -1,9 +1,9 @@
 // Hiring-signal events from one article: trigger matches per sentence, slot filling, then one event per (type, firm).
-import type { ExtractedEvent, Mention, Span } from '../types.ts';
+import { EVENT_TYPES, type ExtractedEvent, type Mention, type Span } from '../types.ts';
 import { assemble, type Candidate } from './assemble.ts';
 import { careerMoves, detectSentence, type ArticleContext, type Arrival } from './detect.ts';
 import { findFirmRefs } from './firms.ts';
-import type { EventLexicon } from './lexicon.ts';
+import type { EventLexicon, LanguageLexicon } from './lexicon.ts';
 import { foldText } from './patterns.ts';
 
 export interface EventInput {
@@ -15,6 +15,8 @@ export interface EventInput {
   exportControls: Span[];
   /** Place kind from the knowledge base (city, region, country…), used to pick the most specific place. */
   placeKind?: (entityId: string) => string | undefined;
+  /** foldText(text), when the caller has it already. */
+  folded?: string;
 }
 
 /** Events below this confidence are dropped. */
@@ -47,6 +49,11 @@ export function joinWrappedSentences(text: string, sentences: Span[]): Span[] {
   return out;
 }
 
+/** The sentences in which some event trigger of the language occurs: the only ones that can yield an event. */
+export function triggerSentences(folded: string, sentences: readonly Span[], lx: LanguageLexicon): Span[] {
+  return sentences.filter((s) => EVENT_TYPES.some((t) => lx.triggers[t].test(folded, s.start, s.end)));
+}
+
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
 export function extractEvents(input: EventInput, lexicon: EventLexicon): ExtractedEvent[] {
   const { text } = input;
@@ -57,7 +64,7 @@ export function extractEvents(input: EventInput, lexicon: EventLexicon): Extract
   const mentions = input.mentions.filter((m) => m.type !== 'person' || !firms.some((f) => f.start < m.end && m.start < f.end));
   const ctx: ArticleContext = {
     text,
-    folded: foldText(text),
+    folded: input.folded ?? foldText(text),
     lx: lexicon.get(input.lang),
     sentences,
     mentions,
