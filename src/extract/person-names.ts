@@ -1,5 +1,6 @@
 // Person names beyond the first full mention: later lone surnames or given names ("Wang" after "Wang Huiwen") and bare
 // surnames joined by a conjunction ("Altman and Brockman"). Split from resolve.ts, which calls coordinatedSurnames.
+import { wholeWordOffsets } from './fold.ts';
 import { slugify, type KnowledgeBase } from './kb.ts';
 import type { NameSpan } from './name-spans.ts';
 import type { Mention } from './types.ts';
@@ -17,9 +18,8 @@ export function personVariants(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   const parts = new Set(persons.flatMap((p) => tokens(p.name)).filter((w) => w.length >= 2 && /^\p{Lu}/u.test(w)));
   for (const part of parts) {
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const s = { start: m.index, end: m.index + part.length };
+    for (const at of wholeWordOffsets(text, part)) {
+      const s = { start: at, end: at + part.length };
       if (mentions.some((x) => overlaps(x, s)) || out.some((x) => overlaps(x, s))) continue;
       const full = persons.filter((p) => p.start < s.start && tokens(p.name).includes(part)).pop();
       if (!full) continue;

@@ -1,6 +1,7 @@
 // Firm references for the event rules: the entity stage's firm mentions plus event-local heuristics for firms no
 // knowledge base knows ("Lodgistix Inc", Reuters' "<Sequoia Systems>", "la multinacional Heinz"), each resolved
 // to one article-level firm so that "Goodyear Tire and Rubber Co" and a later "Goodyear" are the same firm.
+import { wholeWordOffsets } from '../fold.ts';
 import type { Mention } from '../types.ts';
 import { bracketAcronym, cuedFirmNames } from './firm-cues.ts';
 
@@ -135,10 +136,6 @@ export function sameFirmKey(a: string, b: string): boolean {
   return abbreviated && i === x.length && j === y.length;
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Every firm reference in the article, sorted by position, with keys shared by names of the same firm. */
 export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: number, lang = 'en'): FirmRef[] {
   const personNames = new Set(mentions.filter((m) => m.type === 'person').flatMap((m) => [m.name, m.name.split(' ').pop() ?? m.name]));
@@ -206,10 +203,9 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
   }
   for (const [s, f] of shortForms) {
     if (!s || s.length < 2) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(s)}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(re)) {
-      const ref = { key: f.key, name: f.name, start: m.index, end: m.index + s.length, fromKb: false };
-      if (m.index < capsTitleEnd || refs.some((x) => overlaps(x, ref))) continue;
+    for (const at of wholeWordOffsets(text, s)) {
+      const ref = { key: f.key, name: f.name, start: at, end: at + s.length, fromKb: false };
+      if (at < capsTitleEnd || refs.some((x) => overlaps(x, ref))) continue;
       // A tagger's person or place on the same words yields unless it is the very words of the firm's name.
       if (others.some((o) => overlaps(o, ref) && !f.name.includes(o.text))) continue;
       refs.push(ref);
