@@ -152,8 +152,11 @@ async function main(): Promise<number> {
   });
   await section('ingest', async () => {
     const feeds = int('feeds', values.feeds, quick ? 4 : 10);
-    log.info({ feeds, articles: pages.length, workers }, 'ingest: end-to-end cycle against a loopback server');
-    result.ingest = await benchIngest('pglite', pages, feeds, workers, CONFIG_DIR);
+    result.ingest = {};
+    for (const engine of engines) {
+      log.info({ engine, feeds, articles: pages.length, workers }, 'ingest: end-to-end cycle against a loopback server');
+      (result.ingest as Record<string, unknown>)[engine] = await benchIngest(engine, pages, feeds, workers, CONFIG_DIR);
+    }
   });
   await section('review', async () => {
     const events = int('review-events', values['review-events'], 10_000);

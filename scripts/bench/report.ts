@@ -42,10 +42,11 @@ export function printTable(r: Record<string, any>): void {
     out.push(table('Storage (storeArticle, 4 at a time)', ['database', 'articles', 'articles/s', 'event links/s', 'new events'], rows));
   }
   if (r.ingest) {
-    const x = r.ingest as IngestBenchResult;
-    out.push(table('End-to-end ingest cycle from a loopback server', ['database', 'feeds', 'articles', 'stored', 'failed', 'threads', 'seconds', 'articles/s', 'articles/day', 'CPU ms/article', 'CPU-bound articles/s'], [
-      [x.engine, x.feeds, x.articles, x.stored, x.failed, x.workers, n(x.seconds, 1), n(x.articlesPerSec), n(x.articlesPerDay, 0), n(x.cpuMsPerArticle, 0), n(x.cpuBoundArticlesPerSec)],
-    ]));
+    // On Postgres the server's own CPU is not in "CPU ms/article" (it is another process): compare articles/s there.
+    const rows = Object.values(r.ingest as Record<string, IngestBenchResult>).map((x) => [
+      x.engine, x.feeds, x.articles, x.stored, x.failed, x.workers, n(x.seconds, 1), n(x.articlesPerSec), n(x.articlesPerDay, 0), n(x.cpuMsPerArticle, 0), n(x.cpuBoundArticlesPerSec),
+    ]);
+    out.push(table('End-to-end ingest cycle from a loopback server', ['database', 'feeds', 'articles', 'stored', 'failed', 'threads', 'seconds', 'articles/s', 'articles/day', 'radar CPU ms/article', 'CPU-bound articles/s'], rows));
   }
   if (r.review) {
     const rows = Object.values(r.review as Record<string, ReviewBenchResult>).flatMap((x) => x.paths.map((p) => [x.engine, x.events, p.path, n(p.p50Ms, 1), n(p.p95Ms, 1)]));

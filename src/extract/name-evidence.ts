@@ -29,9 +29,8 @@ export function insideCivicName(text: string, word: string): boolean {
   // per candidate name made this quadratic in article length (the longest pages took seconds).
   for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     if (/^[\p{L}\p{N}]/u.test(text.slice(at + word.length, at + word.length + 1))) continue;
-    const m = WORDS_BEFORE.exec(text.slice(Math.max(0, at - 300), at));
-    if (!m) continue;
-    const words = m[1]!.trim().split(/[ \t]+/u);
+    const words = wordsBefore(text, at);
+    if (!words) continue;
     // Walk back over capitalised words and links while the name lasts; the name must join the word by a link.
     let i = words.length - 1;
     if (!LINK.test(words[i]!)) continue;
@@ -43,8 +42,33 @@ export function insideCivicName(text: string, word: string): boolean {
   return false;
 }
 
-/** Up to six words (with their spacing) ending right where the candidate word starts. */
-const WORDS_BEFORE = /((?:[\p{L}\p{N}'’-]+[ \t]+){1,6})$/u;
+const WORD_PART = /[\p{L}\p{N}'’-]/u;
+const isGap = (ch: string | undefined) => ch === ' ' || ch === '\t';
+
+/**
+ * Up to six words separated by spaces or tabs that end, with their spacing, right where the candidate at `at` starts
+ * (within 300 characters); null when a space or tab does not come right before it. A backward scan: an end-anchored
+ * regex would be tried from every position of the window, for every occurrence of every candidate.
+ */
+function wordsBefore(text: string, at: number): string[] | null {
+  const floor = Math.max(0, at - 300);
+  let i = at;
+  while (i > floor && isGap(text[i - 1])) i--;
+  if (i === at) return null;
+  const words: string[] = [];
+  while (words.length < 6) {
+    let start = i;
+    while (start > floor && WORD_PART.test(text[start - 1]!)) start--;
+    if (start === i) break;
+    words.unshift(text.slice(start, i));
+    i = start;
+    let gap = i;
+    while (gap > floor && isGap(text[gap - 1])) gap--;
+    if (gap === i) break;
+    i = gap;
+  }
+  return words.length ? words : null;
+}
 
 // Sports words that make "del X" a club: the story is about football, basketball or handball players and coaches.
 const SPORTS = /(?<![\p{L}])(?:fútbol|futbolista|centrocampista|delantero|portero|guardameta|entrenador|fichaje|fichó|goles|baloncesto|balonmano|Liga|Champions)(?![\p{L}])/u;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/clean/sentences.ts';
+import { icuSegments, splitSentences } from '../../../src/clean/sentences.ts';
 
 const texts = (text: string, lang: string) => {
   const spans = splitSentences(text, lang);
@@ -49,5 +49,16 @@ describe('splitSentences', () => {
 
   it('paragraph breaks end a sentence even without punctuation', () => {
     expect(texts('Headline without a stop\n\nFirst sentence. Second one.', 'en')).toEqual(['Headline without a stop', 'First sentence.', 'Second one.']);
+  });
+});
+
+describe('icuSegments', () => {
+  it('gives the same segments line by line as ICU over the whole text', () => {
+    const text = ['Acme hired 300 engineers. The U.S. firm said so.', '', 'Ruta 1\r', '“¿Contratará?” dijo. Sí.', 'No full stop here', '北京的公司裁员了。他说。'].join('\n').repeat(3);
+    for (const lang of ['en', 'es', 'zh']) {
+      const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+      const whole = [...segmenter.segment(text)].map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+      expect(icuSegments(segmenter, text)).toEqual(whole);
+    }
   });
 });
