@@ -1,7 +1,7 @@
 // Feature extraction for the tagger: word, affix, shape and window features, name lists, document-level cues and
 // (second pass) what the first pass said about the same word elsewhere in the document. Features are hashed strings.
 import type { Gazetteer } from './gazetteer.ts';
-import { hashString } from './hash.ts';
+import { hashParts, hashString } from './hash.ts';
 
 export interface FeatureResources {
   gazetteer: Gazetteer;
@@ -131,43 +131,63 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
   const at = (arr: readonly string[], i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : arr[i]!);
   const offsets = new Int32Array(n + 1);
   const out: number[] = [];
+  // Each feature is the hash of a string such as `l-1=${previous word}`; hashParts hashes the pieces without
+  // concatenating them (same ids as hashString of the whole string, which the models were trained on).
   for (let i = 0; i < n; i++) {
     offsets[i] = out.length;
     const w = tokens[i]!;
     for (const id of wordFeatures(w)) out.push(id);
     const cap = isCapitalised(w);
-    const f: string[] = [
-      'bias',
-      `l-1=${at(lw, i - 1)}`,
-      `l+1=${at(lw, i + 1)}`,
-      `l-2=${at(lw, i - 2)}`,
-      `l+2=${at(lw, i + 2)}`,
-      `ss-1=${at(ss, i - 1)}`,
-      `ss+1=${at(ss, i + 1)}`,
-      `ss-2=${at(ss, i - 2)}`,
-      `ss+2=${at(ss, i + 2)}`,
-      `l-1|l=${at(lw, i - 1)}|${lw[i]}`,
-      `l|l+1=${lw[i]}|${at(lw, i + 1)}`,
-      `ss3=${at(ss, i - 1)}|${ss[i]}|${at(ss, i + 1)}`,
-      `g=${gaz[i]}`,
-      `g-1=${i > 0 ? gaz[i - 1] : 'S'}`,
-      `g+1=${i + 1 < n ? gaz[i + 1] : 'E'}`,
-    ];
-    if (ext) f.push(`x=${ext[i]}`, `x-1=${i > 0 ? ext[i - 1] : 'S'}`, `x+1=${i + 1 < n ? ext[i + 1] : 'E'}`, `x|g=${ext[i]}|${gaz[i]}`);
-    if (i === 0) f.push(`first|ss=${ss[i]}`);
-    if (headline) f.push('headline', `headline|l=${lw[i]}`);
-    if (cap) {
-      f.push(`lex=${res.lexicon.has(lw[i]!) ? 1 : 0}|${i === 0 ? 'first' : 'mid'}`);
-      f.push(`doclower=${doc.lowerSeen.has(lw[i]!) ? 1 : 0}`);
-      f.push(`doccapmid=${doc.capMid.has(w) ? 1 : 0}|${i === 0 ? 'first' : 'mid'}`);
-      f.push(`docmulti=${doc.multiCap.has(w) ? 1 : 0}`);
+    const g = num(gaz[i]!);
+    const gPrev = i > 0 ? num(gaz[i - 1]!) : 'S';
+    const gNext = i + 1 < n ? num(gaz[i + 1]!) : 'E';
+    out.push(
+      BIAS,
+      hashParts('l-1=', at(lw, i - 1)),
+      hashParts('l+1=', at(lw, i + 1)),
+      hashParts('l-2=', at(lw, i - 2)),
+      hashParts('l+2=', at(lw, i + 2)),
+      hashParts('ss-1=', at(ss, i - 1)),
+      hashParts('ss+1=', at(ss, i + 1)),
+      hashParts('ss-2=', at(ss, i - 2)),
+      hashParts('ss+2=', at(ss, i + 2)),
+      hashParts('l-1|l=', at(lw, i - 1), '|', lw[i]!),
+      hashParts('l|l+1=', lw[i]!, '|', at(lw, i + 1)),
+      hashParts('ss3=', at(ss, i - 1), '|', ss[i]!, `|${at(ss, i + 1)}`),
+      hashParts('g=', g),
+      hashParts('g-1=', gPrev),
+      hashParts('g+1=', gNext),
+    );
+    if (ext) {
+      const x = num(ext[i]!);
+      out.push(hashParts('x=', x), hashParts('x-1=', i > 0 ? num(ext[i - 1]!) : 'S'), hashParts('x+1=', i + 1 < n ? num(ext[i + 1]!) : 'E'), hashParts('x|g=', x, '|', g));
     }
-    if (doc.firstPass && firstPassTags) pushFirstPass(f, tokens, i, doc.firstPass, firstPassTags);
-    for (const s of f) out.push(hashString(s));
+    if (i === 0) out.push(hashParts('first|ss=', ss[i]!));
+    if (headline) out.push(HEADLINE, hashParts('headline|l=', lw[i]!));
+    if (cap) {
+      const pos = i === 0 ? 'first' : 'mid';
+      out.push(
+        hashParts('lex=', res.lexicon.has(lw[i]!) ? '1|' : '0|', pos),
+        hashParts('doclower=', doc.lowerSeen.has(lw[i]!) ? '1' : '0'),
+        hashParts('doccapmid=', doc.capMid.has(w) ? '1|' : '0|', pos),
+        hashParts('docmulti=', doc.multiCap.has(w) ? '1' : '0'),
+      );
+    }
+    if (doc.firstPass && firstPassTags) {
+      const f: string[] = [];
+      pushFirstPass(f, tokens, i, doc.firstPass, firstPassTags);
+      for (const s of f) out.push(hashString(s));
+    }
   }
   offsets[n] = out.length;
   return { offsets, ids: Uint32Array.from(out) };
 }
+
+const BIAS = hashString('bias');
+const HEADLINE = hashString('headline');
+const NUMBER_STRINGS = Array.from({ length: 256 }, (_, k) => String(k));
+/** A name-list code (0-255) as the decimal string the features were trained with. */
+const num = (k: number): string => NUMBER_STRINGS[k] ?? String(k);
 
 function pushFirstPass(f: string[], tokens: readonly string[], i: number, fp: Map<string, Uint16Array>, tags: readonly string[]): void {
   const w = tokens[i]!;

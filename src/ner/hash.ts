@@ -15,6 +15,28 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/**
+ * hashString(a + b + c + d + e) without building the string: the tagger hashes some twenty features per token, and
+ * the concatenated strings were most of its allocation (and garbage collection).
+ */
+export function hashParts(a: string, b = '', c = '', d = '', e = ''): number {
+  let h = fnv(fnv(fnv(fnv(fnv(0x811c9dc5, a), b), c), d), e);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** A small seeded PRNG (mulberry32) so that training order is reproducible. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -113,12 +113,15 @@ function encodePass(w: TrainedWeights): PassFile {
 function decodePass(p: PassFile, mask: number): TrainedWeights {
   const db = Buffer.from(p.bucketsDelta, 'base64');
   const deltas = new Uint32Array(db.buffer.slice(db.byteOffset, db.byteOffset + db.byteLength));
+  // Plain loops: typed-array from()/forEach() with a callback made loading a model several times slower, and each
+  // worker thread loads every model it meets.
   const buckets = new Uint32Array(deltas.length);
   let acc = 0;
-  deltas.forEach((d, i) => (buckets[i] = acc += d));
+  for (let i = 0; i < deltas.length; i++) buckets[i] = acc += deltas[i]!;
   const rb = Buffer.from(p.rows, 'base64');
   const q = new Int16Array(rb.buffer.slice(rb.byteOffset, rb.byteOffset + rb.byteLength));
-  const rows = Float32Array.from(q, (v) => v * p.scale);
+  const rows = new Float32Array(q.length);
+  for (let i = 0; i < q.length; i++) rows[i] = q[i]! * p.scale;
   if (rows.length !== buckets.length * N_TAGS || p.trans.length !== (N_TAGS + 1) * N_TAGS) throw new Error('weight arrays have the wrong length');
   return { mask, buckets, rows, trans: Float64Array.from(p.trans) };
 }

@@ -54,3 +54,12 @@ describe('Viterbi constraint', () => {
     expect(path[2]).not.toBe('I-PER');
   });
 });
+
+describe('hashParts', () => {
+  it('hashes the pieces as hashString hashes them joined, so features keep the ids the models were trained on', async () => {
+    const { hashParts, hashString } = await import('../../../src/ner/hash.ts');
+    const pieces = [['l-1|l=', 'the', '|', 'Bank'], ['ss3=', 'Xx', '|', 'x', '|Xx'], ['g=', '0'], ['lex=', '1|', 'mid'], ['headline|l=', 'pekín'], ['x', '', '北京']];
+    for (const p of pieces) expect(hashParts(...(p as [string, ...string[]]))).toBe(hashString(p.join('')));
+    expect(hashParts('g=', '1')).not.toBe(hashParts('g=', '2'));
+  });
+});
