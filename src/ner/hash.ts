@@ -2,17 +2,7 @@
 
 /** Hashes a string to an unsigned 32-bit integer (deterministic across runs and platforms). */
 export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return finish(fnv(0x811c9dc5, s));
 }
 
 function fnv(h: number, s: string): number {
@@ -28,7 +18,11 @@ function fnv(h: number, s: string): number {
  * the concatenated strings were most of its allocation (and garbage collection).
  */
 export function hashParts(a: string, b = '', c = '', d = '', e = ''): number {
-  let h = fnv(fnv(fnv(fnv(fnv(0x811c9dc5, a), b), c), d), e);
+  return finish(fnv(fnv(fnv(fnv(fnv(0x811c9dc5, a), b), c), d), e));
+}
+
+/** The murmur3 finaliser: spreads FNV's weak low bits. */
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
