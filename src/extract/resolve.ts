@@ -140,9 +140,20 @@ export interface NewNames {
 /** Mentions for names the knowledge base does not know, typed from the tagger, the name's shape and its context. */
 export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Mention[], text: string, lang: string): NewNames {
   const out: Mention[] = [];
+  // taken then out, in order: what the rules see as the mentions found so far (kept, not rebuilt per name).
+  const found: Mention[] = [...taken];
+  const emit = (...ms: Mention[]) => {
+    out.push(...ms);
+    found.push(...ms);
+    for (const m of ms) claim(m);
+  };
   const replaced: Mention[] = [];
-  // A span the tagger saw but we rejected still claims its text, so a weaker source cannot relabel it.
-  const claimed: Array<{ start: number; end: number }> = [];
+  // A span the tagger saw but we rejected still claims its text, so a weaker source cannot relabel it. Claimed
+  // characters are marked, so the overlap test does not walk every earlier name (long articles have thousands).
+  const claimedChars = new Uint8Array(text.length + 1);
+  const claim = (r: { start: number; end: number }) => claimedChars.fill(1, r.start, r.end);
+  const isClaimed = (r: { start: number; end: number }) => claimedChars.subarray(r.start, r.end).includes(1);
+  const takenAt = overlapIndex(taken);
   // One decision per name string, so "Aston Martin" is the same thing at every mention.
   const decided = new Map<string, Decision | null>();
   const votes = typeVotes(names);
@@ -153,8 +164,8 @@ export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Men
   for (const raw of sorted) {
     const n = tidyName(text, stripStopwords(kb, text, raw, lang));
     if (!n) continue;
-    if (out.some((t) => overlaps(t, n)) || claimed.some((t) => overlaps(t, n))) continue;
-    const inner = taken.filter((t) => overlaps(t, n) && !replaced.includes(t));
+    if (isClaimed(n)) continue;
+    const inner = takenAt(n).filter((t) => !replaced.includes(t));
     // A longer organisation name may extend a place the knowledge base knows ("New York Telephone") or a firm with a
     // name of its own after it ("Caja España Ademar", the club the bank sponsors; not "Shell Canada Ltd").
     const extendsPlace = inner.length > 0 && n.type === 'ORG' && tokens(n.text).length >= 2 &&
@@ -166,22 +177,22 @@ export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Men
       inner.every((t) => t.origin === 'kb' && t.type !== 'person' && t.start > n.start && t.end <= n.end);
     if (personOver) replaced.push(...inner);
     if (inner.length && !extendsPlace && !personOver) continue;
-    claimed.push(n);
+    claim(n);
     if (BARE_LEGAL.test(n.text)) continue;
     const known = kb.lookup(n.text)[0];
     // The everyday-word rule applies to tagger spans too ("Cruise ships..." tagged ORG is still not the firm).
     if (known?.commonWord && atSentenceStart(text, n.start) && !firmContext(text, n.start, n.end)) continue;
     if (known) {
       if (extendsPlace || (known.newsAgency && newsCredit(text, n.start, n.end))) continue;
-      out.push({ ...span(n), type: known.type, entityId: known.id, name: known.name, origin: 'ner', confidence: 0.8 });
+      emit({ ...span(n), type: known.type, entityId: known.id, name: known.name, origin: 'ner', confidence: 0.8 });
       continue;
     }
-    const pair = coordinatedSurnames(kb, text, pairSpan(text, n), [...taken, ...out])?.filter((m) => overlaps(m, n));
-    if (pair?.length) { out.push(...pair); continue; }
-    if (!decided.has(n.text)) decided.set(n.text, decide(kb, n, votes.get(n.text) ?? n.type, text, [...taken, ...out], personVotes, lang));
+    const pair = coordinatedSurnames(kb, text, pairSpan(text, n), found)?.filter((m) => overlaps(m, n));
+    if (pair?.length) { emit(...pair); continue; }
+    if (!decided.has(n.text)) decided.set(n.text, decide(kb, n, votes.get(n.text) ?? n.type, text, found, personVotes, lang));
     const d = decided.get(n.text);
     if (!d || (extendsPlace && d.type !== 'firm' && d.type !== 'agency')) continue;
-    out.push({ ...span(n), type: d.type, entityId: d.entityId, name: d.name, origin: n.source === 'rule' ? 'rule' : 'ner', confidence: d.confidence });
+    emit({ ...span(n), type: d.type, entityId: d.entityId, name: d.name, origin: n.source === 'rule' ? 'rule' : 'ner', confidence: d.confidence });
     if (extendsPlace) replaced.push(...inner);
   }
   return { mentions: out, replaced };
@@ -189,6 +200,25 @@ export function resolveNewNames(kb: KnowledgeBase, names: NameSpan[], taken: Men
 
 // Words after a known firm inside a longer name that make it another organisation: not a legal form, an industry head,
 // a unit word or a place ("Caja España Ademar" yes; "Shell Canada Ltd", "Google Cloud", "Sony (U.K.) Ltd" no).
+/** A lookup of the mentions overlapping a span, in their original order: sorted starts and a binary search. */
+function overlapIndex(list: readonly Mention[]): (r: { start: number; end: number }) => Mention[] {
+  const byStart = list.map((m, i) => ({ m, i })).sort((a, b) => a.m.start - b.m.start);
+  const longest = list.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  return (r) => {
+    // The first mention that could reach r: none starting more than `longest` characters before it overlaps.
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.m.start < r.start - longest) lo = mid + 1;
+      else hi = mid;
+    }
+    const hits: Array<{ m: Mention; i: number }> = [];
+    for (let k = lo; k < byStart.length && byStart[k]!.m.start < r.end; k++) if (overlaps(byStart[k]!.m, r)) hits.push(byStart[k]!);
+    return hits.sort((a, b) => a.i - b.i).map((h) => h.m);
+  };
+}
+
 function ownNameAfter(kb: KnowledgeBase, text: string, firm: Mention, n: NameSpan): boolean {
   const rest = tokens(text.slice(firm.end, n.end));
   if (firm.start !== n.start || !rest.length) return false;
