@@ -2,6 +2,7 @@
 // company"), a word that is only part of a longer civic or event name ("Mundo" in "Copa del Mundo"), a Spanish club
 // after an article in a sports story ("procede del Grasshopper"), and words of an all-caps headline run.
 import { civicOrgName } from './context.ts';
+import { wholeWordOffsets } from './fold.ts';
 
 // "the ChatGPT company", "the ChatGPT maker": the product stands for its owner, unless a name follows ("ChatGPT maker OpenAI").
 const OWNER_AFTER = /^(?:\s*[-‑]\s*|\s+)(?:company|maker|makers|developer|creator|owner|firm|start-?up|lab)\b(?!\s+\p{Lu})/u;
@@ -25,10 +26,9 @@ const LINK = /^(?:de|del|la|las|los|y|of|the|and|for|on)$/u;
  * civic or state-body word ("Copa del Mundo", "Asociación de Estados del Caribe", "II Congreso Español de Metrología").
  */
 export function insideCivicName(text: string, word: string): boolean {
-  // Find the word with indexOf and read only the words just before each occurrence: a regex over the whole text
-  // per candidate name made this quadratic in article length (the longest pages took seconds).
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (/^[\p{L}\p{N}]/u.test(text.slice(at + word.length, at + word.length + 1))) continue;
+  // Read only the words just before each whole-word occurrence: a regex over the whole text per candidate name made
+  // this quadratic in article length (the longest pages took seconds).
+  for (const at of wholeWordOffsets(text, word)) {
     const words = wordsBefore(text, at);
     if (!words) continue;
     // Walk back over capitalised words and links while the name lasts; the name must join the word by a link.

@@ -64,9 +64,9 @@ export function createPagePool(opts: PagePoolOptions): PagePool {
       size,
       taskTimeoutMs: opts.taskTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
       tsxApiUrl: import.meta.resolve('tsx/esm/api'),
-      // A page that blows up memory kills only its worker, which is replaced. The cap also keeps RSS flat: with
-      // 2 GB V8 lets each heap grow to ~1.5 GB before collecting; 6,000 pages ran flat at ~1.2 GB RSS (two workers)
-      // under a 512 MB cap with no worker lost (issue 9), so 1 GB leaves room for the largest pages.
+      // A page that blows up memory kills only its worker, which is replaced. The cap also bounds RSS: with 2 GB V8
+      // lets each heap grow to ~1.5 GB before collecting; at 1 GB, 10,000 pages on two workers stayed at 1.7-2.3 GB
+      // RSS per thousand pages with no worker lost (issue 9), and the largest corpus pages still fit.
       maxOldGenerationSizeMb: 1024,
     });
     return { pool, version: overrides?.version ?? null, inFlight: 0, retired: false };
