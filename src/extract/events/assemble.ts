@@ -20,6 +20,21 @@ export interface Candidate {
   planned: boolean;
   confidence: number;
   evidence: Span;
+  /** The folded trigger text that fired ("cut jobs", "nombrado"), a feature of the event decision. */
+  trigger: string;
+  firmFromKb: boolean;
+  /** 'broad' when proposed by broad.ts for the learned decision only; absent for the rules' own candidates. */
+  origin?: 'broad';
+  /** Where the firm stands relative to the trigger (broad candidates). */
+  firmPlace?: { rank: number; before: boolean; distance: number; inSentence: number; first: boolean };
+  /** A denial or speculation cue before the trigger (broad candidates keep it as a feature instead of dropping). */
+  negated?: boolean;
+}
+
+/** One assembled event and the candidates it was merged from, strongest first (what the decision model reads). */
+export interface EventGroup {
+  event: ExtractedEvent;
+  members: Candidate[];
 }
 
 function strength(c: Candidate): number {
@@ -35,6 +50,11 @@ function union(lists: string[][], drop: Array<string | null>): string[] {
 
 /** Groups candidates by (type, firm) and merges each group into one event, strongest evidence first. */
 export function assemble(candidates: Candidate[], minConfidence: number, headlineEnd = 0): ExtractedEvent[] {
+  return assembleGroups(candidates, headlineEnd).map((g) => g.event).filter((e) => e.confidence >= minConfidence);
+}
+
+/** Every (type, firm) group with its merged event, whatever its rule confidence, in text order. */
+export function assembleGroups(candidates: Candidate[], headlineEnd = 0): EventGroup[] {
   const groups = new Map<string, Candidate[]>();
   // A move into a post with no firm it comes from is the appointment itself: leadership says it already.
   const appointed = new Set(candidates.filter((c) => c.type === 'leadership' && c.person).map((c) => `${c.firmKey}\u0000${c.person}`));
@@ -51,7 +71,7 @@ export function assemble(candidates: Candidate[], minConfidence: number, headlin
     list.push(c);
     groups.set(key, list);
   }
-  const events: ExtractedEvent[] = [];
+  const events: EventGroup[] = [];
   for (const list of groups.values()) {
     const ranked = [...list].sort((a, b) => strength(b) - strength(a) || a.evidence.start - b.evidence.start);
     let best = ranked[0]!;
@@ -59,10 +79,9 @@ export function assemble(candidates: Candidate[], minConfidence: number, headlin
     if (!best.firm && named) best = { ...best, firm: named.firm, firmKey: named.firmKey };
     // Several sentences stating the same event make it more certain.
     const confidence = Math.min(0.99, best.confidence + 0.05 * (list.length - 1));
-    if (confidence < minConfidence) continue;
     const located = [...list].filter((c) => c.location).sort((a, b) => a.locationRank - b.locationRank);
     const location = best.location && best.locationRank <= (located[0]?.locationRank ?? 9) ? best.location : (located[0]?.location ?? null);
-    events.push({
+    const event: ExtractedEvent = {
       type: best.type,
       firm: best.firm,
       location,
@@ -75,7 +94,8 @@ export function assemble(candidates: Candidate[], minConfidence: number, headlin
       planned: best.planned,
       confidence: Math.round(confidence * 100) / 100,
       evidence: best.evidence,
-    });
+    };
+    events.push({ event, members: ranked });
   }
-  return events.sort((a, b) => a.evidence.start - b.evidence.start);
+  return events.sort((a, b) => a.event.evidence.start - b.event.evidence.start);
 }

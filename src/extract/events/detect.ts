@@ -250,6 +250,8 @@ export function detectSentence(ctx: ArticleContext, si: number, arrivals: Arriva
         person: null,
         sourceFirms: [],
         ...base,
+        trigger: folded.slice(trigger.start, trigger.end),
+        firmFromKb: f?.fromKb ?? false,
         confidence,
         ...extra,
       });
@@ -337,7 +339,8 @@ export function careerMoves(ctx: ArticleContext, arrivals: Arrival[], candidates
     out.push({
       type: 'talent_move', firmKey: a.firmKey, firm: a.firm, firms: [a.firm], person: a.person, location: null, locationRank: 9, roles: [],
       sourceFirms: [...sources], agency: null, headcount: null, planned: false, confidence: 0.7,
-      evidence: evidence ?? { text: s.text, start: s.start, end: s.end },
+      evidence: evidence ?? { text: s.text, start: s.start, end: s.end }, trigger: 'career-move',
+      firmFromKb: ctx.firms.some((f) => f.key === a.firmKey && f.fromKb),
     });
   }
   return out;

@@ -1,7 +1,10 @@
 // Hiring-signal events from one article: trigger matches per sentence, slot filling, then one event per (type, firm).
 import { EVENT_TYPES, type ExtractedEvent, type Mention, type Span } from '../types.ts';
-import { assemble, type Candidate } from './assemble.ts';
+import { assemble, assembleGroups, type Candidate, type EventGroup } from './assemble.ts';
+import { decisionFeatures, type DecisionContext, type DecisionModel } from './decision.ts';
 import { careerMoves, detectSentence, type ArticleContext, type Arrival } from './detect.ts';
+import { broadCandidates } from './broad.ts';
+import { cjkFirmRefs } from './cjk-firms.ts';
 import { findFirmRefs } from './firms.ts';
 import type { EventLexicon, LanguageLexicon } from './lexicon.ts';
 import { foldText } from './patterns.ts';
@@ -55,7 +58,27 @@ export function triggerSentences(folded: string, sentences: readonly Span[], lx:
 }
 
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
-export function extractEvents(input: EventInput, lexicon: EventLexicon): ExtractedEvent[] {
+export function extractEvents(input: EventInput, lexicon: EventLexicon, model: DecisionModel | null = null): ExtractedEvent[] {
+  const { candidates, headlineEnd, decision } = eventCandidates(input, lexicon);
+  if (!model || model.mode === 'calibrate') {
+    const events = assemble(candidates.filter((c) => c.origin !== 'broad'), MIN_CONFIDENCE, headlineEnd);
+    return model ? events.map((e) => ({ ...e, confidence: Math.round(model.calibrate(e.confidence) * 100) / 100 })) : events;
+  }
+  const out: ExtractedEvent[] = [];
+  for (const g of assembleGroups(candidates, headlineEnd)) {
+    const p = model.probability(decisionFeatures(g, decision));
+    if (p >= model.threshold) out.push({ ...g.event, confidence: Math.round(p * 100) / 100 });
+  }
+  return out;
+}
+
+/** Every (type, firm) group the rules find, before any decision, with what the decision features read. */
+export function eventGroups(input: EventInput, lexicon: EventLexicon): { groups: EventGroup[]; decision: DecisionContext } {
+  const { candidates, headlineEnd, decision } = eventCandidates(input, lexicon);
+  return { groups: assembleGroups(candidates, headlineEnd), decision };
+}
+
+function eventCandidates(input: EventInput, lexicon: EventLexicon): { candidates: Candidate[]; headlineEnd: number; decision: DecisionContext } {
   const { text } = input;
   const sentences = joinWrappedSentences(text, input.sentences);
   const titleEnd = capsTitleEnd(text, sentences);
@@ -78,7 +101,11 @@ export function extractEvents(input: EventInput, lexicon: EventLexicon): Extract
   const candidates: Candidate[] = [];
   sentences.forEach((_, i) => candidates.push(...detectSentence(ctx, i, arrivals)));
   candidates.push(...careerMoves(ctx, arrivals, candidates));
+  // The learned decision also weighs broad candidates, over firms found by their form in zh/ja text too.
+  candidates.push(...broadCandidates({ ...ctx, firms: [...firms, ...cjkFirmRefs(text, input.lang, firms)].sort((a, b) => a.start - b.start) }));
   const head = sentences[0];
   const headlineEnd = input.title && head && head.text.trim() === input.title.trim() ? head.end : 0;
-  return assemble(candidates, MIN_CONFIDENCE, headlineEnd);
+  const firmCounts = new Map<string, number>();
+  for (const f of firms) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
+  return { candidates, headlineEnd, decision: { text, folded: ctx.folded, lang: input.lang, sentences, headlineEnd, firmCounts } };
 }

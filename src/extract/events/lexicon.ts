@@ -23,6 +23,9 @@ const patternList = z
 export const LanguageLexiconSchema = z
   .object({
     triggers: z.object(Object.fromEntries(EVENT_TYPES.map((t) => [t, patternList])) as Record<EventType, typeof patternList>).strict(),
+    // Broader wording that only proposes candidates to the learned event decision (src/extract/events/decision.ts):
+    // with no model, or below its threshold, a candidate from here is never an event.
+    candidates: z.object(Object.fromEntries(EVENT_TYPES.map((t) => [t, patternList.optional()])) as Record<EventType, z.ZodOptional<typeof patternList>>).strict().default({}),
     negation: patternList,
     speculation: patternList,
     hedge: patternList,
@@ -44,6 +47,8 @@ export const RolesSchema = z.record(z.string().regex(/^[a-z]{2}$/, 'a two-letter
 export interface LanguageLexicon {
   lang: string;
   triggers: Record<EventType, PatternSet>;
+  /** Candidate-only wording for the learned decision (empty sets when the file has none). */
+  candidates: Record<EventType, PatternSet>;
   negation: PatternSet;
   speculation: PatternSet;
   hedge: PatternSet;
@@ -79,9 +84,11 @@ function rolePattern(phrase: string): RegExp {
 
 function compileLanguage(lang: string, raw: z.output<typeof LanguageLexiconSchema>, roles: Record<string, string>): LanguageLexicon {
   const triggers = Object.fromEntries(EVENT_TYPES.map((t) => [t, new PatternSet(raw.triggers[t] ?? [])])) as Record<EventType, PatternSet>;
+  const candidates = Object.fromEntries(EVENT_TYPES.map((t) => [t, new PatternSet(raw.candidates?.[t] ?? [])])) as Record<EventType, PatternSet>;
   return {
     lang,
     triggers,
+    candidates,
     negation: new PatternSet(raw.negation),
     speculation: new PatternSet(raw.speculation),
     hedge: new PatternSet(raw.hedge),

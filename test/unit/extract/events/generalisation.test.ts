@@ -84,7 +84,7 @@ describe('second round', () => {
     expect(findFirmRefs('The National Union of Journalists said it would ballot members.', mentionsOf('The National Union of Journalists said it would ballot members.', [['National Union of Journalists', 'firm', 'National Union of Journalists']]).map((m) => ({ ...m, origin: 'ner' as const })), 0)).toEqual([]);
   });
   it('joins a firmless body export control to the one its headline states about a firm', () => {
-    const c = (firmKey: string, start: number): Candidate => ({ type: 'export_control', firmKey, firm: firmKey || null, firms: firmKey ? [firmKey] : [], person: null, location: null, locationRank: 9, roles: [], sourceFirms: [], agency: null, headcount: null, planned: false, confidence: 0.8, evidence: { text: 'x', start, end: start + 10 } });
+    const c = (firmKey: string, start: number): Candidate => ({ type: 'export_control', firmKey, firm: firmKey || null, firms: firmKey ? [firmKey] : [], person: null, location: null, locationRank: 9, roles: [], sourceFirms: [], agency: null, headcount: null, planned: false, confidence: 0.8, evidence: { text: 'x', start, end: start + 10 }, trigger: 'export controls', firmFromKb: true });
     expect(assemble([c('nvidia', 0), c('', 40)], 0.5, 20)).toHaveLength(1);
     // In the body, a control that names no firm stays its own event (the seed states two controls).
     expect(assemble([c('nvidia', 30), c('', 60)], 0.5, 20)).toHaveLength(2);

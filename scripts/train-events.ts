@@ -1,0 +1,170 @@
+// Trains the event decision model (src/extract/events/decision.ts) on the train split of the annotated corpus,
+// chooses its settings and calibrates it on dev, then scores train, dev and test once, as totals only.
+// Usage: npx tsx scripts/train-events.ts [--no-write] [--limit N] [--report FILE] [--plot FILE] [--quiet]
+//   writes models/events/decision.json.gz, eval/corpus/REPORT.json and eval/corpus/pr-curve.png by default.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { createExtractor } from '../src/extract/extract.ts';
+import { DECISION_FORMAT, DECISION_MODEL_PATH, type DecisionModelFile } from '../src/extract/events/decision.ts';
+import { EVENT_TYPES } from '../src/extract/types.ts';
+import { buildExamples, readGold, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
+import { DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
+import { writePrPlot } from './events/plot.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    'no-write': { type: 'boolean', default: false },
+    limit: { type: 'string' },
+    report: { type: 'string', default: resolve(ROOT, 'eval/corpus/REPORT.json') },
+    plot: { type: 'string', default: resolve(ROOT, 'eval/corpus/pr-curve.png') },
+    model: { type: 'string', default: DECISION_MODEL_PATH },
+    quiet: { type: 'boolean', default: false },
+    // Reuses the examples of an earlier run (features included): for trying training settings, not after a change to
+    // the rules, the lexicons or the features.
+    cache: { type: 'string' },
+    // Feature families (the part before ':') left out, comma-separated: how the feature set was chosen on dev.
+    drop: { type: 'string', default: '' },
+  },
+});
+const say = (s: string) => { if (!values.quiet) console.error(s); };
+const limit = values.limit ? Number(values.limit) : Infinity;
+
+let data = {} as Record<Split, ArticleExamples[]>;
+if (values.cache && existsSync(values.cache)) data = JSON.parse(readFileSync(values.cache, 'utf8'));
+else {
+  const extractor = await createExtractor(resolve(ROOT, 'config'), { decision: null });
+  for (const split of SPLITS) {
+    const gold = readGold(split).slice(0, limit);
+    const t0 = Date.now();
+    data[split] = buildExamples(gold, extractor);
+    say(`${split}: ${gold.length} articles, ${gold.reduce((n, g) => n + g.events.length, 0)} gold events, ${data[split].reduce((n, a) => n + a.examples.length, 0)} rule groups (${Date.now() - t0} ms)`);
+  }
+  if (values.cache) writeFileSync(values.cache, JSON.stringify(data));
+}
+if (!data.train.length || !data.dev.length) throw new Error('train-events: the train and dev splits need gold articles (eval/corpus/gold/)');
+
+const dropped = new Set(values.drop!.split(',').filter(Boolean));
+if (dropped.size) for (const s of SPLITS) for (const a of data[s]) for (const e of a.examples) e.features = e.features.filter((f) => !dropped.has(f.slice(0, f.indexOf(':'))));
+
+type Scored = { lang: string; golds: string[]; preds: Array<{ type: string; p: number; label: 0 | 1 }> };
+const flat = (split: Split) => data[split].flatMap((a) => a.examples);
+
+/** Event-level counts at a threshold, overall, per language and per type; gold events no group reached are misses. */
+function evaluate(scored: Scored[], threshold: number) {
+  const all: Counts = { gold: 0, pred: 0, tp: 0 };
+  const by: Record<string, Counts> = {};
+  const add = (k: string, f: keyof Counts) => { (by[k] ??= { gold: 0, pred: 0, tp: 0 })[f]++; };
+  for (const a of scored) {
+    for (const t of a.golds) { all.gold++; add(`lang:${a.lang}`, 'gold'); add(`type:${t}`, 'gold'); }
+    for (const p of a.preds) {
+      if (p.p < threshold) continue;
+      all.pred++; add(`lang:${a.lang}`, 'pred'); add(`type:${p.type}`, 'pred');
+      if (p.label) { all.tp++; add(`lang:${a.lang}`, 'tp'); add(`type:${p.type}`, 'tp'); }
+    }
+  }
+  return { all: prf(all), by: Object.fromEntries(Object.entries(by).sort().map(([k, c]) => [k, prf(c)])) };
+}
+const scoredBy = (split: Split, prob: (f: string[]) => number): Scored[] => data[split].map((a) => ({
+  lang: a.article.lang,
+  golds: a.article.events.map((e) => e.type),
+  preds: a.examples.map((e) => ({ type: e.event.type, p: prob(e.features), label: e.label })),
+}));
+
+// The rules alone, as shipped before this model: a group is an event when its rule confidence reaches 0.5.
+const rules = Object.fromEntries(SPLITS.map((s) => [s, evaluate(data[s].map((a) => ({
+  lang: a.article.lang, golds: a.article.events.map((e) => e.type),
+  preds: a.examples.map((e) => ({ type: e.event.type, p: e.event.confidence, label: e.label })),
+})), 0.5)]));
+say(`rules alone: ${SPLITS.map((s) => `${s} F1 ${(100 * rules[s]!.all.f1).toFixed(1)}`).join(', ')}`);
+
+// Settings chosen by dev F1 at the best threshold; the grid is small because the data is.
+const grid: TrainOptions[] = [];
+for (const l2 of [1e-3, 1e-2, 3e-2, 1e-1]) for (const epochs of [3, 8]) grid.push({ ...DEFAULT_TRAIN, l2, epochs });
+const thresholds = [0.01, 0.02, 0.03, 0.04, ...Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1))];
+let best: { opts: TrainOptions; w: Float64Array; platt: { a: number; b: number }; threshold: number; devF1: number } | null = null;
+const tried: Array<{ l2: number; epochs: number; devF1: number; threshold: number }> = [];
+const trainRows = toRows(flat('train'), DEFAULT_TRAIN.bits);
+const devRows = toRows(flat('dev'), DEFAULT_TRAIN.bits);
+for (const opts of grid) {
+  const w = trainLogistic(trainRows, opts);
+  const platt = fitPlatt(devRows.map((r) => margin(w, r.x)), devRows.map((r) => r.y));
+  const prob = (x: Uint32Array) => 1 / (1 + Math.exp(-(platt.a * margin(w, x) + platt.b)));
+  const devRowsByArticle = data.dev.map((a) => toRows(a.examples, opts.bits));
+  const scored: Scored[] = data.dev.map((a, i) => ({ lang: a.article.lang, golds: a.article.events.map((e) => e.type), preds: a.examples.map((e, k) => ({ type: e.event.type, p: prob(devRowsByArticle[i]![k]!.x), label: e.label })) }));
+  let bt = 0.5, bf = -1;
+  for (const t of thresholds) { const f = evaluate(scored, t).all.f1; if (f > bf + 1e-9) { bf = f; bt = t; } }
+  tried.push({ l2: opts.l2, epochs: opts.epochs, devF1: bf, threshold: bt });
+  say(`  l2 ${opts.l2} epochs ${opts.epochs}: dev F1 ${(100 * bf).toFixed(1)} at ${bt.toFixed(2)}`);
+  if (!best || bf > best.devF1 + 1e-9) best = { opts, w, platt, threshold: bt, devF1: bf };
+}
+const chosen = best!;
+const modelProb = (features: string[]) => {
+  const x = toRows([{ features, label: 0 }], chosen.opts.bits)[0]!.x;
+  return 1 / (1 + Math.exp(-(chosen.platt.a * margin(chosen.w, x) + chosen.platt.b)));
+};
+// The other way to ship: the rules choose, and their confidence is Platt-scaled on dev into a probability.
+const isRuleEvent = (features: string[], confidence: number) => features.includes('rule:true') && confidence >= 0.5;
+const devRule = data.dev.flatMap((a) => a.examples.filter((e) => isRuleEvent(e.features, e.event.confidence)));
+const rulesPlatt = fitPlatt(devRule.map((e) => e.event.confidence), devRule.map((e) => e.label));
+const mode: 'decide' | 'calibrate' = chosen.devF1 > rules.dev!.all.f1 + 1e-9 ? 'decide' : 'calibrate';
+say(`mode: ${mode} (model dev F1 ${(100 * chosen.devF1).toFixed(1)} vs rules dev F1 ${(100 * rules.dev!.all.f1).toFixed(1)})`);
+const shippedBy = (split: Split): Scored[] => mode === 'decide' ? scoredBy(split, modelProb) : data[split].map((a) => ({
+  lang: a.article.lang,
+  golds: a.article.events.map((e) => e.type),
+  preds: a.examples.filter((e) => isRuleEvent(e.features, e.event.confidence)).map((e) => ({ type: e.event.type, p: 1 / (1 + Math.exp(-(rulesPlatt.a * e.event.confidence + rulesPlatt.b))), label: e.label })),
+}));
+const threshold = mode === 'decide' ? chosen.threshold : 0;
+
+const model = Object.fromEntries(SPLITS.map((s) => [s, evaluate(scoredBy(s, modelProb), chosen.threshold)]));
+const shipped = Object.fromEntries(SPLITS.map((s) => [s, evaluate(shippedBy(s), threshold)]));
+const testScored = shippedBy('test');
+const calibration = (scored: Scored[]) => {
+  const ps = scored.flatMap((a) => a.preds.map((p) => p.p)), ys = scored.flatMap((a) => a.preds.map((p) => p.label));
+  return { ece: ece(ps, ys), groups: ps.length, meanProbability: ps.reduce((x, y) => x + y, 0) / (ps.length || 1), precision: ys.reduce<number>((x, y) => x + y, 0) / (ys.length || 1) };
+};
+const langs = [...new Set(data.test.map((a) => a.article.lang))].sort();
+const atThresholds = Object.fromEntries([0.5, 0.7, 0.9].map((t) => {
+  const r = evaluate(testScored, t);
+  return [t, Object.fromEntries([['all', r.all], ...langs.map((l) => [l, r.by[`lang:${l}`] ?? prf({ gold: 0, pred: 0, tp: 0 })])])];
+}));
+const curve = (scored: Scored[]) => Object.fromEntries(['all', ...langs].map((l) => [l, Array.from({ length: 50 }, (_, i) => {
+  const t = i / 50;
+  const r = evaluate(l === 'all' ? scored : scored.filter((a) => a.lang === l), t).all;
+  return { threshold: t, precision: r.precision, recall: r.recall };
+})]));
+
+const report = {
+  generated: new Date().toISOString().slice(0, 10),
+  data: Object.fromEntries(SPLITS.map((s) => [s, { articles: data[s].length, goldEvents: data[s].reduce((n, a) => n + a.article.events.length, 0), ruleGroups: data[s].reduce((n, a) => n + a.examples.length, 0) }])),
+  mode,
+  shipped,
+  model: { form: 'logistic regression over rule and broad candidates, hashed features, AdaGrad, Platt-scaled on dev', ...chosen.opts, threshold: chosen.threshold, platt: chosen.platt, dropped: [...dropped], tried },
+  rulesAlone: rules,
+  decisionModel: model,
+  rulesPlatt,
+  calibration: { dev: calibration(shippedBy('dev')), test: calibration(testScored) },
+  testAtThresholds: atThresholds,
+  testCurve: curve(testScored),
+};
+const pc = (x: number) => (100 * x).toFixed(1);
+for (const s of SPLITS) say(`${s}: rules F1 ${pc(rules[s]!.all.f1)}, decision model P ${pc(model[s]!.all.precision)} R ${pc(model[s]!.all.recall)} F1 ${pc(model[s]!.all.f1)}; shipped (${mode}) P ${pc(shipped[s]!.all.precision)} R ${pc(shipped[s]!.all.recall)} F1 ${pc(shipped[s]!.all.f1)}`);
+say(`shipped: test ECE ${report.calibration.test.ece.toFixed(3)}, dev ECE ${report.calibration.dev.ece.toFixed(3)}, threshold ${threshold.toFixed(2)}`);
+for (const t of EVENT_TYPES) { const r = shipped.test!.by[`type:${t}`]; if (r) say(`  test ${t}: P ${pc(r.precision)} R ${pc(r.recall)} F1 ${pc(r.f1)} (gold ${r.gold})`); }
+
+if (!values['no-write']) {
+  const weights: Record<string, number> = {};
+  chosen.w.forEach((v, i) => { if (Math.abs(v) >= 1e-4) weights[i] = Math.round(v * 1e4) / 1e4; });
+  const file: DecisionModelFile = {
+    format: DECISION_FORMAT, mode, bits: chosen.opts.bits, weights: mode === 'decide' ? weights : {}, platt: mode === 'decide' ? chosen.platt : rulesPlatt, threshold,
+    meta: { trained: report.generated, data: report.data, devF1: chosen.devF1, l2: chosen.opts.l2, epochs: chosen.opts.epochs },
+  };
+  mkdirSync(dirname(values.model!), { recursive: true });
+  writeFileSync(values.model!, gzipSync(JSON.stringify(file)));
+  mkdirSync(dirname(values.report!), { recursive: true });
+  writeFileSync(values.report!, JSON.stringify(report, null, 1) + '\n');
+  const plotted = await writePrPlot(report.testCurve, values.plot!);
+  say(`wrote ${values.model}, ${values.report}${plotted ? `, ${values.plot}` : ' (no PNG: Chromium not found)'}`);
+}

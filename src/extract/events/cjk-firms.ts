@@ -1,0 +1,56 @@
+// Firm names in Chinese and Japanese text that neither the knowledge base nor a tagger finds (there is no zh or ja
+// NER model): names that end in a company word (股份, 集团, 有限公司, 株式会社, ホールディングス…), names before a
+// stock code ("湖南裕能（301358）"), and Japanese 株式会社 / (株) forms. They are candidates for the event decision only,
+// not entities: the learned model weighs them (their words are features), and the rules never see them.
+import type { FirmRef } from './firms.ts';
+import { firmKey } from './firms.ts';
+
+const HAN = '\\u4e00-\\u9fff';
+const KANA = '\\u30a0-\\u30ff';
+// Company words that end a Chinese firm name; the longest first so that 股份有限公司 wins over 公司.
+const ZH_SUFFIX = ['股份有限公司', '有限责任公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '股份', '公司', '科技', '银行', '证券', '汽车', '电子', '能源', '通信', '动力', '医药', '环保', '电气', '光电', '智能', '半导体', '材料', '物流', '航空', '宇航', '地产', '置业', '电器', '重工', '矿业', '钢铁', '化工', '电力', '保险', '基金', '药业', '食品', '传媒', '网络', '软件', '芯片', '微电子', '新能源'];
+const JA_SUFFIX = ['ホールディングス', 'グループ', '株式会社', '自動車', '製作所', '電機', '電気', '工業', '銀行', '証券', '商事', '物産', '通信', '製薬', '電子', '化学', '重工', '建設', '不動産', '航空', '鉄道', '電力', 'ジャパン', '社'];
+// Characters and words a name never starts with: they end the clause before it.
+const ZH_STOP = /[的在与和及是将对由为据称向从把被于等或及、，。：；“”‘’（）《》\s]|宣布|公告|表示|旗下|近日|今日|日前|此前|其中|子公司|全资|控股子|同时|以及/g;
+const JA_STOP = /[のはがをにでとへもや、。「」『』（）\s]|によると|について|として/g;
+
+function trimStart(name: string, stop: RegExp): string {
+  let cut = 0;
+  for (const m of name.matchAll(stop)) cut = m.index! + m[0].length;
+  return name.slice(cut);
+}
+
+function suffixRe(prefixChars: string, suffixes: string[], min: number, max: number): RegExp {
+  return new RegExp(`[${prefixChars}A-Za-z0-9]{${min},${max}}?(?:${suffixes.join('|')})`, 'gu');
+}
+const ZH_NAME = suffixRe(HAN, ZH_SUFFIX, 2, 10);
+const JA_NAME = suffixRe(`${HAN}${KANA}ー`, JA_SUFFIX, 2, 12);
+// "湖南裕能（301358）", "宝色股份(300402.SZ)": a name before a six-digit stock code.
+const STOCK = new RegExp(`([${HAN}A-Za-z]{2,8})[（(](?:[036]\\d{5}|\\d{4,5})(?:\\.(?:SZ|SH|HK|BJ))?[）)]`, 'gu');
+// 株式会社ソニー, ソニー株式会社, (株)ソニー
+const JA_KK = new RegExp(`(?:株式会社|[（(]株[）)])([${KANA}ー${HAN}A-Za-z]{2,12})`, 'gu');
+const BARE = new Set([...ZH_SUFFIX, ...JA_SUFFIX, '本公司', '该公司', '我公司', '同社', '当社', '子会社', '親会社', '会社', '上市公司', '母公司', '新公司']);
+
+// Words ending in 社 that are not a firm's name: head office, joining, the company, other firms.
+const NOT_A_NAME_END = /(?:本社|入社|会社|各社|他社|自社|支社|退社|出社|弊社|同社|当社|新社)$/;
+
+/** Firm names found by their form in zh/ja text, not overlapping the firms already found. */
+export function cjkFirmRefs(text: string, lang: string, known: readonly FirmRef[]): FirmRef[] {
+  if (lang !== 'zh' && lang !== 'ja') return [];
+  const out: FirmRef[] = [];
+  const add = (name: string, start: number) => {
+    const end = start + name.length;
+    if (name.length < 2 || BARE.has(name) || /^\d+$/.test(name) || NOT_A_NAME_END.test(name)) return;
+    if ([...known, ...out].some((f) => f.start < end && start < f.end)) return;
+    out.push({ key: firmKey(name) || name, name, start, end, fromKb: false });
+  };
+  for (const m of text.matchAll(STOCK)) add(m[1]!, m.index!);
+  if (lang === 'ja') for (const m of text.matchAll(JA_KK)) add(m[1]!, m.index! + m[0].length - m[1]!.length);
+  const re = lang === 'zh' ? ZH_NAME : JA_NAME;
+  const stop = lang === 'zh' ? ZH_STOP : JA_STOP;
+  for (const m of text.matchAll(re)) {
+    const name = trimStart(m[0], stop);
+    add(name, m.index! + m[0].length - name.length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

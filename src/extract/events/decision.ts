@@ -1,0 +1,158 @@
+// The learned event decision: for each (type, firm) group the rules assembled, a logistic model trained on the
+// annotated corpus (eval/corpus, scripts/train-events.ts) gives the probability that it is a true event; Platt
+// scaling fitted on the dev split makes that probability calibrated. The rules' own judgement (their confidence,
+// which trigger fired, which slots they filled) is one feature among the words around the event.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { hashString } from '../../ner/hash.ts';
+import type { Span } from '../types.ts';
+import type { EventGroup } from './assemble.ts';
+
+export const DECISION_FORMAT = 'radar-event-decision/1';
+export const DECISION_MODEL_PATH = resolve(import.meta.dirname, '..', '..', '..', 'models', 'events', 'decision.json.gz');
+
+/** What the features read about the article beyond the group itself. */
+export interface DecisionContext {
+  text: string;
+  folded: string;
+  lang: string;
+  sentences: readonly Span[];
+  /** End of the headline (0 when the article has none). */
+  headlineEnd: number;
+  /** How often each firm key is named in the article. */
+  firmCounts: ReadonlyMap<string, number>;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/** Word tokens of a folded span; CJK runs give character bigrams, since they have no spaces. */
+export function tokens(folded: string): string[] {
+  const out: string[] = [];
+  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    if (!CJK.test(w)) { if (w.length > 1 || /\p{N}/u.test(w)) out.push(w); continue; }
+    for (let i = 0; i + 1 < w.length; i++) out.push(w.slice(i, i + 2));
+    if (w.length === 1) out.push(w);
+  }
+  return out;
+}
+
+const bucket = (x: number, edges: number[]) => { let i = 0; while (i < edges.length && x >= edges[i]!) i++; return i; };
+
+function sentenceAround(ctx: DecisionContext, at: number): Span {
+  let lo = 0, hi = ctx.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid]!;
+    if (at < s.start) hi = mid - 1; else if (at >= s.end) lo = mid + 1; else return s;
+  }
+  return { text: '', start: at, end: Math.min(ctx.text.length, at + 200) };
+}
+
+/** The feature strings of one assembled group. Typed features (prefix with the type) let each type learn its own words. */
+export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] {
+  const e = g.event;
+  const best = g.members[0]!;
+  const T = e.type;
+  const L = ctx.lang;
+  const f: string[] = ['bias', `t:${T}`, `tl:${T}|${L}`];
+  const triggers = new Set(g.members.map((m) => m.trigger.replace(/\s+/g, ' ')));
+  for (const t of triggers) f.push(`trg:${T}|${t}`);
+  f.push(`trg1:${T}|${best.trigger.replace(/\s+/g, ' ')}`);
+  f.push(`rc:${T}|${Math.round(best.confidence * 20)}`, `rc:${Math.round(best.confidence * 20)}`);
+  const rule = g.members.filter((m) => m.origin !== 'broad');
+  f.push(`sup:${T}|${Math.min(rule.length, 4)}`, `bsup:${T}|${Math.min(g.members.length - rule.length, 4)}`, `rule:${T}|${rule.length > 0}`, `rule:${rule.length > 0}`);
+  const place = g.members.find((m) => m.firmPlace)?.firmPlace;
+  if (place) {
+    f.push(`rank:${T}|${place.rank}`, `rank:${place.rank}`, `before:${T}|${place.before}`, `first:${T}|${place.first}`, `nfirms:${Math.min(place.inSentence, 4)}`);
+    f.push(`dist:${T}|${bucket(place.distance, [1, 5, 15, 40, 80])}|${place.before}`);
+  }
+  if (g.members.every((m) => m.negated)) f.push(`neg:${T}`);
+  f.push(`kb:${T}|${best.firmFromKb}`, `kb:${best.firmFromKb}`);
+  const firmKey = g.members.find((m) => m.firmKey)?.firmKey ?? '';
+  const count = firmKey ? (ctx.firmCounts.get(firmKey) ?? 0) : -1;
+  f.push(`fc:${T}|${bucket(count, [0, 1, 2, 3, 5, 8])}`, `fc:${bucket(count, [0, 1, 2, 3, 5, 8])}`);
+  f.push(`head:${T}|${e.evidence.start < ctx.headlineEnd}`);
+  f.push(`pos:${T}|${bucket(e.evidence.start / Math.max(1, ctx.text.length), [0.1, 0.3, 0.6])}`);
+  for (const [slot, has] of [['person', e.person], ['loc', e.location], ['count', e.headcount != null], ['roles', e.roles.length], ['src', e.sourceFirms.length], ['agency', e.agency], ['planned', e.planned], ['firm', e.firm]] as const)
+    f.push(`s:${T}|${slot}|${Boolean(has)}`);
+  if (e.firm) {
+    for (const w of tokens(e.firm.toLowerCase())) f.push(`fw:${w}`, `fw:${T}|${w}`);
+    const words = e.firm.split(/\s+/).length;
+    f.push(`fshape:${T}|${/^[\p{Lu}\d&.\-]+$/u.test(e.firm) ? 'caps' : 'mixed'}|${Math.min(words, 4)}`);
+  }
+  // Words of the evidence sentence, and the words nearest the trigger, by type.
+  const s = sentenceAround(ctx, e.evidence.start);
+  const words = tokens(ctx.folded.slice(s.start, s.end));
+  for (const w of new Set(words)) f.push(`w:${T}|${w}`);
+  for (const w of new Set(words)) f.push(`w:${w}`);
+  const near = best.trigger ? ctx.folded.indexOf(best.trigger, s.start) : -1;
+  if (near >= 0) {
+    const before = tokens(ctx.folded.slice(Math.max(s.start, near - 40), near)).slice(-3);
+    const after = tokens(ctx.folded.slice(near + best.trigger.length, Math.min(s.end, near + best.trigger.length + 40))).slice(0, 3);
+    for (const w of before) f.push(`wb:${T}|${w}`);
+    for (const w of after) f.push(`wa:${T}|${w}`);
+  }
+  return f;
+}
+
+interface ModelFile {
+  format: typeof DECISION_FORMAT;
+  /**
+   * 'decide': the model chooses among all rule and broad groups. 'calibrate': the rules choose (the model did not beat
+   * them on dev) and `platt` maps the rules' confidence to a calibrated probability.
+   */
+  mode: 'decide' | 'calibrate';
+  bits: number;
+  /** Sparse weights: bucket -> weight. */
+  weights: Record<string, number>;
+  platt: { a: number; b: number };
+  threshold: number;
+  meta: Record<string, unknown>;
+}
+
+export interface DecisionModel {
+  mode: 'decide' | 'calibrate';
+  /** Calibrated probability for a rule confidence (mode 'calibrate'). */
+  calibrate(ruleConfidence: number): number;
+  /** Raw margin w·x. */
+  margin(features: string[]): number;
+  /** Calibrated probability that the group is a true event. */
+  probability(features: string[]): number;
+  /** Groups below this probability are not reported. */
+  threshold: number;
+  meta: Record<string, unknown>;
+}
+
+export function featureIndex(feature: string, bits: number): number {
+  return hashString(feature) & ((1 << bits) - 1);
+}
+
+export function decisionModelFrom(file: ModelFile): DecisionModel {
+  if (file.format !== DECISION_FORMAT) throw new Error(`event decision model: format ${String(file.format)}, expected ${DECISION_FORMAT}`);
+  const w = new Map<number, number>();
+  for (const [k, v] of Object.entries(file.weights)) w.set(Number(k), v);
+  const margin = (features: string[]) => {
+    let z = 0;
+    for (const x of features) z += w.get(featureIndex(x, file.bits)) ?? 0;
+    return z;
+  };
+  const platt = (z: number) => 1 / (1 + Math.exp(-(file.platt.a * z + file.platt.b)));
+  return {
+    mode: file.mode,
+    calibrate: platt,
+    margin,
+    probability: (features) => platt(margin(features)),
+    threshold: file.threshold,
+    meta: file.meta,
+  };
+}
+
+/** The shipped model, or null when there is none (the rules' confidence then decides alone). */
+export function loadDecisionModel(path = DECISION_MODEL_PATH): DecisionModel | null {
+  if (!existsSync(path)) return null;
+  return decisionModelFrom(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as ModelFile);
+}
+
+export type { ModelFile as DecisionModelFile };
