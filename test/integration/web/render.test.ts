@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../src/web/csv.ts';
 import { parseFilters, filtersToQuery } from '../../../src/web/queries/filters.ts';
-import { safeNext } from '../../../src/web/routes/auth.ts';
+import { safeNext } from '../../../src/web/safe-path.ts';
 import { highlightArticle, locateEvidence } from '../../../src/web/views/highlight.ts';
 import { safeHref } from '../../../src/web/views/layout.ts';
 
