@@ -51,7 +51,7 @@ describe('entities page', () => {
   it('shows each entity\'s own mention and event counts', async () => {
     const page = await html(analyst, '/entities');
     const counts = (id: number) => {
-      const row = new RegExp(`<tr data-entity-id="${id}">[\\s\\S]*?<td class="num mentions">(\\d+)</td><td class="num events">(\\d+)</td>`).exec(page);
+      const row = new RegExp(`<tr data-entity-id="${id}">[\\s\\S]*?<td class="num[\\w ]*">(\\d+)</td><td class="num[\\w ]*">(\\d+)</td>`).exec(page);
       return row ? [Number(row[1]), Number(row[2])] : null;
     };
     expect(counts(seed.ids.alibabaDup)).toEqual([1, 1]); // one mention, the firm of the hiring event
