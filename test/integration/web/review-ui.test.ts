@@ -119,6 +119,16 @@ describe('the queue', () => {
     expect(page).toContain('href="/export.csv?status=all&amp;minConfidence=0.7"');
   });
 
+  it('refuses a bad review.yaml at start, naming the file, line and key', async () => {
+    const bad = mkdtempSync(join(tmpdir(), 'radar-review-bad-'));
+    try {
+      writeFileSync(join(bad, 'review.yaml'), '# threshold\nmin_confidence_default: 1.5\n');
+      expect(() => createApp({ db: database.db, configDir: bad })).toThrow(`${join(bad, 'review.yaml')}:2: key "min_confidence_default"`);
+    } finally {
+      rmSync(bad, { recursive: true, force: true });
+    }
+  });
+
   it('sorts by confidence', async () => {
     const page = await html(analyst, '/?status=all&minConfidence=0&sort=confidence&dir=asc');
     const order = [...page.matchAll(/<span class="conf c-\w+">([\d.]+)<\/span>/g)].map((m) => Number(m[1]));
