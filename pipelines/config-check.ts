@@ -8,6 +8,7 @@ import { findExportControls } from '../src/extract/export-controls.ts';
 import { loadKnowledgeBase } from '../src/extract/kb.ts';
 import { loadFetchConfig } from '../src/fetch/fetch-config.ts';
 import { loadFeedsConfig } from '../src/ingest/feeds-config.ts';
+import { loadReviewConfig } from '../src/web/config.ts';
 
 /** Entry point for `radar config:check`; throws ConfigError (exit 2) at the first bad file. */
 export async function main(argv: string[]): Promise<number> {
@@ -16,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
   const fetch = loadFetchConfig(dir);
   const feeds = loadFeedsConfig(dir);
   const digest = loadDigestConfig(dir);
+  const review = loadReviewConfig(dir);
   const kb = loadKnowledgeBase(dir);
   loadEventLexicon(dir);
   findExportControls('', 'en', dir); // loads and validates the export-control vocabulary
@@ -24,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
     `fetch.yaml: user agent "${fetch.userAgent}"`,
     `feeds.yaml: ${feeds.feeds.length} feeds`,
     `digest.yaml: ${digest.recipients.length} configured recipients, ${digest.timeZone}`,
+    `review.yaml: queue shows confidence >= ${review.minConfidenceDefault} by default`,
     `kb/: ${[...kb.entities].length} entities, ${kb.aliasEntries.length} aliases`,
     'lexicons/: events, roles and export-control vocabularies valid',
   ];

@@ -9,10 +9,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { serve, type ServerType } from '@hono/node-server';
 import { RateLimiter } from '../auth/rate-limit.ts';
 import { DEFAULT_SESSION_TTL_MS, purgeExpiredSessions } from '../auth/sessions.ts';
+import { DrizzleQueryError, sql } from 'drizzle-orm';
 import { NotFoundError } from '../db/queries/not-found.ts';
 import { RadarError } from '../errors.ts';
 import { silentLogger } from '../log.ts';
+import { loadReviewConfig } from './config.ts';
 import type { AppEnv, WebDeps, WebOptions } from './env.ts';
+import { errorResponse } from './respond.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -23,8 +26,20 @@ import { loadSession, requireCsrf, requireSession, securityHeaders } from './sec
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC_TYPES: Record<string, string> = { 'app.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8' };
 
-/** Default login throttling: 30 attempts per IP and 5 failures per account per 15 minutes. */
+/** Default login throttling: 30 attempts per client address, and 5 failures per account from one address, per 15 minutes. */
 export const DEFAULT_LOGIN_LIMITS = { perIp: 30, perAccount: 5, windowMs: 15 * 60_000 };
+
+/**
+ * What a failed request puts in the log: the error's name and message, but for a failed query only the database's
+ * own reason: drizzle's message carries the whole SQL and its parameters, which may hold what a user typed.
+ */
+export function errorForLog(err: Error): Record<string, unknown> {
+  if (err instanceof DrizzleQueryError) {
+    const cause = err.cause as { message?: string; code?: string } | undefined;
+    return { name: 'DrizzleQueryError', message: `query failed: ${cause?.message ?? 'unknown reason'}`, code: cause?.code ?? null };
+  }
+  return { name: err.name, message: err.message, stack: err.stack };
+}
 
 function isClientError(err: unknown): err is RadarError {
   return err instanceof RadarError && err.exitCode === 2; // InputError / ConfigError: the request was wrong
@@ -41,13 +56,14 @@ export function createApp(options: WebOptions): Hono<AppEnv> {
     sessionTtlMs: options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
     ipLimiter: new RateLimiter({ max: limits.perIp, windowMs: limits.windowMs }),
     accountLimiter: new RateLimiter({ max: limits.perAccount, windowMs: limits.windowMs }),
+    review: loadReviewConfig(options.configDir),
   };
   const assets = new Map(Object.keys(STATIC_TYPES).map((name) => [name, readFileSync(join(STATIC_DIR, name))]));
 
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders);
   // Forms and JSON here are small; refuse big bodies before anything parses them.
-  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.text('Request body too large', 413) }));
+  app.use('*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => errorResponse(c, 413, 'The request body is larger than 1 MB.') }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -58,24 +74,31 @@ export function createApp(options: WebOptions): Hono<AppEnv> {
     if (!body) return c.notFound();
     return c.body(new Uint8Array(body), 200, { 'Content-Type': STATIC_TYPES[name] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=300' });
   });
+  // For an external health checker, without a session: says only whether the database answers, nothing else.
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return c.json({ ok: true });
+    } catch (err) {
+      deps.log.warn({ err }, 'health check: database did not answer');
+      return c.json({ ok: false }, 503);
+    }
+  });
   app.use('*', loadSession, requireSession, requireCsrf);
   app.route('/', authRoutes());
   app.route('/', eventRoutes());
   app.route('/', apiRoutes());
   app.route('/', adminRoutes());
   app.route('/', digestRoutes(options.configDir));
-  app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'not found' }, 404) : c.text('Not found', 404)));
+  const isApi = (c: { req: { path: string } }) => c.req.path.startsWith('/api/');
+  app.notFound((c) => errorResponse(c, 404, `There is no page ${c.req.path.slice(0, 200)}.`, isApi(c)));
   app.onError((err, c) => {
-    if (err instanceof NotFoundError) {
-      return c.req.path.startsWith('/api/') ? c.json({ error: err.message }, 404) : c.text(`Not found: ${err.message}`, 404);
-    }
-    if (isClientError(err)) {
-      return c.req.path.startsWith('/api/') ? c.json({ error: err.message }, 400) : c.text(`Bad request: ${err.message}`, 400);
-    }
-    deps.log.error({ err, path: c.req.path }, 'web request failed');
-    return c.req.path.startsWith('/api/') ? c.json({ error: 'internal error' }, 500) : c.text('Internal error; the details are in the server log.', 500);
+    if (err instanceof NotFoundError) return errorResponse(c, 404, `Not found: ${err.message}.`, isApi(c));
+    if (isClientError(err)) return errorResponse(c, 400, err.message, isApi(c));
+    // The path only, not the query string: its values may carry what a user typed.
+    deps.log.error({ err: errorForLog(err), path: c.req.path }, 'web request failed');
+    return errorResponse(c, 500, 'Internal error; the details are in the server log.', isApi(c));
   });
   // Expired session rows are only garbage; sweep them at start and then hourly.
   const sweep = () => void purgeExpiredSessions(deps.db).catch((err) => deps.log.warn({ err }, 'session sweep failed'));

@@ -4,6 +4,7 @@ import type { ActiveSession } from '../auth/sessions.ts';
 import type { RateLimiter } from '../auth/rate-limit.ts';
 import type { Db } from '../db/client.ts';
 import type { Logger } from '../log.ts';
+import type { ReviewConfig } from './config.ts';
 
 export interface WebOptions {
   db: Db;
@@ -13,9 +14,9 @@ export interface WebOptions {
   /** Trust X-Forwarded-For for the client IP (only behind a proxy you run). */
   trustProxy?: boolean;
   sessionTtlMs?: number;
-  /** Config folder for the digest preview (digest.yaml); the project's config/ when unset. */
+  /** Config folder for review.yaml and the digest preview (digest.yaml); the project's config/ when unset. */
   configDir?: string | undefined;
-  /** Login throttling: attempts per IP and failures per account per window. */
+  /** Login throttling: attempts per client address, and failures per account from one address, per window. */
   loginLimits?: { perIp: number; perAccount: number; windowMs: number };
 }
 
@@ -27,6 +28,7 @@ export interface WebDeps {
   sessionTtlMs: number;
   ipLimiter: RateLimiter;
   accountLimiter: RateLimiter;
+  review: ReviewConfig;
 }
 
 export interface AppEnv {

@@ -6,6 +6,7 @@ import { findSession } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import type { AppEnv, Ctx } from './env.ts';
 import { cookieName } from './cookies.ts';
+import { errorResponse, wantsJson } from './respond.ts';
 
 // No inline script or style anywhere: JS and CSS are files under /static.
 const CSP = [
@@ -35,13 +36,12 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** Paths reachable without a session: the login form (which checks its own pre-login CSRF token) and static assets. */
+/**
+ * Paths reachable without a session: the login form (which checks its own pre-login CSRF token), static assets,
+ * and /healthz for an external health checker (it says only whether the database answers).
+ */
 export function isPublicPath(path: string): boolean {
-  return path === '/login' || path.startsWith('/static/');
-}
-
-function wantsJson(c: Ctx): boolean {
-  return c.req.path.startsWith('/api/') || (!(c.req.header('accept') ?? '').includes('text/html') && c.req.method !== 'GET');
+  return path === '/login' || path === '/healthz' || path.startsWith('/static/');
 }
 
 /** Refuses requests without a session: 401 JSON for the API and non-HTML clients, a redirect to /login for pages. */
@@ -83,7 +83,7 @@ export const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   const session = c.get('session');
   if (!originOk(c) || !session || !safeEqual(await submittedCsrf(c), session.csrfToken)) {
     c.get('deps').log.warn({ path: c.req.path, user_id: session?.user.id ?? null }, 'csrf check failed');
-    return wantsJson(c) ? c.json({ error: 'missing or wrong CSRF token' }, 403) : c.text('Forbidden: missing or wrong CSRF token. Reload the page and try again.', 403);
+    return wantsJson(c) ? c.json({ error: 'missing or wrong CSRF token' }, 403) : errorResponse(c, 403, 'The form is missing its security token or it has expired. Reload the page and try again.', false);
   }
   return next();
 };
@@ -91,6 +91,6 @@ export const requireCsrf: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** Lets only admins through; 403 for analysts. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.get('session')?.user.role === 'admin') return next();
-  return wantsJson(c) ? c.json({ error: 'admins only' }, 403) : c.text('Forbidden: this page is for admins.', 403);
+  return wantsJson(c) ? c.json({ error: 'admins only' }, 403) : errorResponse(c, 403, 'This page is for admins.', false);
 };
 

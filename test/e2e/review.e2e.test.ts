@@ -55,7 +55,11 @@ describe.skipIf(!RUN_E2E)('review UI in Chromium', () => {
     await page.fill('input[name="password"]', PASSWORD);
     await Promise.all([page.waitForURL(/\/events\/1$/), page.click('button[type="submit"]')]);
     await page.goto(url('/'));
-    await expect.poll(() => page.locator('table.queue tbody tr[data-id]').count()).toBeGreaterThan(40);
+    await expect.poll(() => page.locator('table.queue tbody tr[data-id]').count()).toBeGreaterThan(30);
+    // The configured default threshold (config/review.yaml, 0.5) applies and is shown in the filter bar.
+    expect(await page.inputValue('#filters input[name="minConfidence"]')).toBe('0.5');
+    const shown = (await page.locator('table.queue tbody .conf').allTextContents()).map(Number);
+    expect(Math.min(...shown)).toBeGreaterThanOrEqual(0.5);
     await page.screenshot({ path: join(OUTPUT, 'queue.png'), fullPage: false });
   });
 

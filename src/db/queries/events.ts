@@ -184,6 +184,19 @@ async function liveEntityIdByName(tx: Db, type: 'firm' | 'location', name: strin
   return hit?.id ?? null;
 }
 
+/** The involved-firms list with `oldFirm` (compared case-insensitively) replaced by `newFirm`, or dropped when it is null. */
+export function replaceFirm(firms: string[], oldFirm: string | null, newFirm: string | null): string[] {
+  if (!oldFirm) return firms;
+  const same = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+  if (!firms.some((f) => same(f, oldFirm))) return firms;
+  const out: string[] = [];
+  for (const f of firms) {
+    const next = same(f, oldFirm) ? newFirm : f;
+    if (next && !out.some((o) => same(o, next))) out.push(next);
+  }
+  return out;
+}
+
 /**
  * Applies an analyst's slot edits, marks the event edited (re-extraction will not overwrite it) and records
  * before/after of the slots that changed. Returns the event as it is now.
@@ -203,6 +216,15 @@ export async function updateEventSlots(db: Db, id: number, patch: SlotPatch, use
       if (value === undefined || JSON.stringify(value) === JSON.stringify(current[key])) continue;
       before[key] = current[key];
       after[key] = value;
+    }
+    // "Firms involved" lists the event's firm too: a new firm replaces the old one there, unless the same edit set
+    // the list itself. Otherwise the page, the exports and the digest keep showing the firm the analyst replaced.
+    if ('firm' in after && !('firms' in after)) {
+      const firms = replaceFirm(current.firms, current.firm, after.firm as string | null);
+      if (JSON.stringify(firms) !== JSON.stringify(current.firms)) {
+        before.firms = current.firms;
+        after.firms = firms;
+      }
     }
     if (!Object.keys(after).length) return current;
     const set: Partial<EventRow> = { ...(after as Partial<EventRow>), edited: true, updatedAt: new Date() };

@@ -1,7 +1,7 @@
 // Read queries for the review UI: the filtered, sorted, paged queue (with the evidence article's title and URL, and
 // free-text search) and one event with its evidence article's clean text, its mentions, supporting articles and
 // history. Writes (status, slots) go through the shared src/db/queries/events.ts.
-import { and, asc, desc, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { articles, entities, eventArticles, events, mentions, reviewActions, users, type EventRow } from '../../db/schema.ts';
 import type { EventFilters, EventStatus, EventType } from './filters.ts';
@@ -21,7 +21,12 @@ export interface EventListRow {
   headcount: number | null;
   confidence: number;
   language: string | null;
+  /** The event's date for sorting and filtering: when it happened, else when it was stored. */
   date: Date;
+  /** When it happened, or null for an undated event (no page or feed date). */
+  occurredAt: Date | null;
+  /** The evidence article's outlet (site name), else null. */
+  outlet: string | null;
   evidenceText: string;
   articleTitle: string | null;
   articleUrl: string | null;
@@ -69,7 +74,7 @@ export async function listEvents(db: Db, f: EventFilters, opts: { unpaged?: bool
       .select({
         id: events.id, type: events.type, status: events.status, firm: events.firm, location: events.location, person: events.person,
         roles: events.roles, sourceFirms: events.sourceFirms, firms: events.firms, agency: events.agency, headcount: events.headcount,
-        confidence: events.confidence, language: events.language, date: eventDate,
+        confidence: events.confidence, language: events.language, date: eventDate, occurredAt: events.occurredAt, outlet: articles.siteName,
         evidenceText: events.evidenceText, articleTitle: articles.title, articleUrl: articles.canonicalUrl,
         articleCount: sql<number>`(select count(*)::int from ${eventArticles} where ${eventArticles.eventId} = ${events.id})`,
       })
@@ -83,6 +88,12 @@ export async function listEvents(db: Db, f: EventFilters, opts: { unpaged?: bool
     total: Number(countRows[0]?.n ?? 0),
     rows: rows.map((r) => ({ ...r, date: new Date(r.date), articleCount: Number(r.articleCount) })),
   };
+}
+
+/** The languages events are in, for the queue's language list. */
+export async function listEventLanguages(db: Db): Promise<string[]> {
+  const rows = await db.select({ language: events.language }).from(events).where(isNotNull(events.language)).groupBy(events.language).orderBy(asc(events.language));
+  return rows.map((r) => r.language).filter((l): l is string => l !== null);
 }
 
 /** A marked entity occurrence inside an article's clean text. */

@@ -1,6 +1,9 @@
 // The queue's filters: parsed from a query string (the same for the HTML queue, the exports and /api/events),
-// validated, and turned back into a query string for paging links.
+// validated once here (zod schemas from ../params.ts), and turned back into a query string for paging links. A bad
+// value is an InputError naming the parameter and the reason (the app turns it into a 400).
 import { eventStatus, eventType } from '../../db/schema.ts';
+import { InputError } from '../../errors.ts';
+import { dateParam, enumParam, intParam, languageParam, parseParams, textParam, unitParam } from '../params.ts';
 
 export type EventStatus = (typeof eventStatus.enumValues)[number];
 export type EventType = (typeof eventType.enumValues)[number];
@@ -31,43 +34,62 @@ export const DEFAULT_FILTERS: EventFilters = {
   sort: 'occurred', dir: 'desc', page: 1, pageSize: 50,
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const FILTER_KEYS = Object.keys(DEFAULT_FILTERS) as Array<keyof EventFilters>;
 
-function pick<T extends string>(value: string | undefined, allowed: readonly T[]): T | null {
-  return value && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+export interface ParseFilterOptions {
+  /** Largest page size allowed (200 on pages, 1000 on the API). */
+  maxPageSize?: number;
+  /** The threshold used when the request names none (the queue's configured default; null elsewhere). */
+  defaultMinConfidence?: number | null;
 }
 
-function clampInt(value: string | undefined, min: number, max: number, fallback: number): number {
-  const n = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
-}
-
-/** Reads filters from query parameters; unknown or malformed values fall back to the defaults instead of failing. */
-export function parseFilters(get: (key: string) => string | undefined, maxPageSize = 200): EventFilters {
-  const text = (k: string) => (get(k) ?? '').trim().slice(0, 200);
-  const conf = Number.parseFloat(get('minConfidence') ?? '');
+function shapeFor(maxPageSize: number) {
   return {
-    status: get('status') === 'all' ? 'all' : pick(get('status'), EVENT_STATUSES) ?? DEFAULT_FILTERS.status,
-    type: pick(get('type'), EVENT_TYPES),
-    firm: text('firm'),
-    place: text('place'),
-    language: text('language').toLowerCase().slice(0, 8),
-    from: DATE.test(text('from')) ? text('from') : '',
-    to: DATE.test(text('to')) ? text('to') : '',
-    minConfidence: Number.isFinite(conf) ? Math.min(1, Math.max(0, conf)) : null,
-    q: text('q'),
-    sort: pick(get('sort'), SORTS) ?? DEFAULT_FILTERS.sort,
-    dir: get('dir') === 'asc' ? 'asc' : 'desc',
-    page: clampInt(get('page'), 1, 1_000_000, 1),
-    pageSize: clampInt(get('pageSize'), 1, maxPageSize, DEFAULT_FILTERS.pageSize),
+    status: enumParam(['all', ...EVENT_STATUSES] as const),
+    type: enumParam(EVENT_TYPES),
+    firm: textParam,
+    place: textParam,
+    language: languageParam,
+    from: dateParam,
+    to: dateParam,
+    minConfidence: unitParam,
+    q: textParam,
+    sort: enumParam(SORTS),
+    dir: enumParam(['asc', 'desc'] as const),
+    page: intParam(1, 1_000_000),
+    pageSize: intParam(1, maxPageSize),
   };
+}
+
+const shapes = new Map<number, ReturnType<typeof shapeFor>>();
+
+/**
+ * Reads and validates filters from query parameters. Missing or empty parameters take the defaults; a bad one
+ * throws an InputError that names it (filter "from" "2025-13-45" is not a real calendar date).
+ */
+export function parseFilters(get: (key: string) => string | undefined, opts: ParseFilterOptions = {}): EventFilters {
+  const maxPageSize = opts.maxPageSize ?? 200;
+  const shape = shapes.get(maxPageSize) ?? shapes.set(maxPageSize, shapeFor(maxPageSize)).get(maxPageSize)!;
+  const defaults: EventFilters = { ...DEFAULT_FILTERS, minConfidence: opts.defaultMinConfidence ?? null };
+  const f = parseParams<EventFilters>(get, shape, defaults, 'filter');
+  if (f.from && f.to && f.from > f.to) throw new InputError(`filter "from" ${f.from} is after "to" ${f.to}`);
+  return f;
+}
+
+/** Like parseFilters, but falls back to the defaults instead of failing (for a "back to the queue" link we sent ourselves). */
+export function parseFiltersOrDefault(get: (key: string) => string | undefined, opts: ParseFilterOptions = {}): EventFilters {
+  try {
+    return parseFilters(get, opts);
+  } catch {
+    return { ...DEFAULT_FILTERS, minConfidence: opts.defaultMinConfidence ?? null };
+  }
 }
 
 /** The query string for these filters with some fields replaced (only non-default values are written). */
 export function filtersToQuery(f: EventFilters, override: Partial<EventFilters> = {}): string {
   const merged: EventFilters = { ...f, ...override };
   const params = new URLSearchParams();
-  for (const key of Object.keys(DEFAULT_FILTERS) as Array<keyof EventFilters>) {
+  for (const key of FILTER_KEYS) {
     const v = merged[key];
     if (v === null || v === '' || v === DEFAULT_FILTERS[key]) continue;
     params.set(key, String(v));

@@ -6,10 +6,12 @@ import { InputError } from '../../errors.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 import { intParam, sessionOf } from '../env.ts';
 import { addAlias, mergeEntities, removeAlias } from '../../db/queries/entities.ts';
-import { ENTITY_TYPES, searchEntities, type EntityType } from '../queries/entities.ts';
+import { ENTITY_TYPES, getEntity, resolveMergeTarget, searchEntities, type EntityType } from '../queries/entities.ts';
+import { enumParam, parseParams, textParam } from '../params.ts';
 import { addFeed, listFeeds, removeFeed, setFeedPaused } from '../queries/feeds.ts';
 import { requireAdmin } from '../security.ts';
 import { entitiesBody, feedsBody, usersBody } from '../views/admin.ts';
+import { entityBody } from '../views/entity.ts';
 import { page } from '../views/layout.ts';
 
 const NOTICES: Record<string, string> = {
@@ -25,8 +27,9 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
-function entityType(v: string | undefined): EntityType | null {
-  return v && (ENTITY_TYPES as readonly string[]).includes(v) ? (v as EntityType) : null;
+/** The entity search's query parameters, validated at the edge like the queue's. */
+export function parseEntitySearch(get: (key: string) => string | undefined): { q: string; type: EntityType | null } {
+  return parseParams<{ q: string; type: EntityType | null }>(get, { q: textParam, type: enumParam(ENTITY_TYPES) }, { q: '', type: null });
 }
 
 function backTo(path: string, back: unknown, done: string): string {
@@ -43,8 +46,7 @@ export function adminRoutes(): Hono<AppEnv> {
 
   app.get('/entities', async (c) => {
     const s = sessionOf(c);
-    const q = (c.req.query('q') ?? '').slice(0, 200);
-    const type = entityType(c.req.query('type'));
+    const { q, type } = parseEntitySearch((k) => c.req.query(k));
     const rows = await searchEntities(c.get('deps').db, { q, type, limit: 200 });
     return c.html(page({ title: 'Entities', user: s.user, csrfToken: s.csrfToken, nav: 'entities', notice: notice(c),
       body: entitiesBody({ q, type, rows, csrf: s.csrfToken, canEdit: s.user.role === 'admin' }) }));
@@ -59,6 +61,29 @@ export function adminRoutes(): Hono<AppEnv> {
     if (others.length === 0) throw new InputError('merge: tick at least one other entity to merge into the kept one');
     for (const fromId of others) await mergeEntities(c.get('deps').db, fromId, survivorId, sessionOf(c).user.id);
     return c.redirect(backTo('/entities', body.back, 'merged'), 303);
+  });
+
+  app.get('/entities/:id', async (c) => {
+    const s = sessionOf(c);
+    const id = intParam(c.req.param('id'));
+    const entity = id === null ? null : await getEntity(c.get('deps').db, id);
+    if (!entity) return c.notFound();
+    const mergedInto = entity.mergedIntoId === null ? null : await getEntity(c.get('deps').db, entity.mergedIntoId);
+    return c.html(page({ title: entity.canonicalName, user: s.user, csrfToken: s.csrfToken, nav: 'entities', notice: notice(c),
+      body: entityBody({ entity, mergedInto, csrf: s.csrfToken, canEdit: s.user.role === 'admin' }) }));
+  });
+
+  // "Merge into…" from an entity's own page: the target is picked with the type-ahead (or typed as its exact name or key).
+  app.post('/entities/:id/merge-into', requireAdmin, async (c) => {
+    const id = intParam(c.req.param('id'));
+    if (id === null) return c.notFound();
+    const body = await c.req.parseBody();
+    const db = c.get('deps').db;
+    const from = await getEntity(db, id);
+    if (!from) return c.notFound();
+    const target = await resolveMergeTarget(db, str(body.target), from);
+    await mergeEntities(db, id, target.id, sessionOf(c).user.id);
+    return c.redirect(`/entities/${target.id}?done=merged`, 303);
   });
 
   app.post('/entities/:id/aliases', requireAdmin, async (c) => {

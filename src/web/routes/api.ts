@@ -1,5 +1,5 @@
 // The JSON API and the exports: /api/events (same filters as the queue, paged), /api/events/:id, status and slot
-// changes as JSON, and /export.csv + /export.json with every event matching the filters. Session-cookie auth;
+// changes as JSON, the entity type-ahead (/api/entities), and /export.csv + /export.json with every event matching the filters. Session-cookie auth;
 // POSTs need the X-CSRF-Token header (the token is in the page's <meta name="csrf-token">).
 import { Hono } from 'hono';
 import { InputError } from '../../errors.ts';
@@ -9,6 +9,8 @@ import { setEventStatus, updateEventSlots } from '../../db/queries/events.ts';
 import { getEventDetail, listEvents, type EventListRow } from '../queries/events.ts';
 import { EVENT_STATUSES, parseFilters, type EventStatus } from '../queries/filters.ts';
 import { toCsv } from '../csv.ts';
+import { ENTITY_TYPES, suggestEntities, suggestionLabel, type EntityType } from '../queries/entities.ts';
+import { enumParam, intParam as intQuery, parseParams, textParam } from '../params.ts';
 import { slotPatchFrom } from './events.ts';
 
 const EXPORT_LIMIT = 100_000;
@@ -17,29 +19,30 @@ const SLOT_KEYS = ['type', 'firm', 'location', 'person', 'roles', 'sourceFirms',
 /** The public JSON shape of a queue row. */
 export function eventJson(r: EventListRow) {
   return {
-    id: r.id, status: r.status, type: r.type, date: r.date.toISOString(), firm: r.firm, location: r.location, person: r.person,
+    id: r.id, status: r.status, type: r.type, date: r.occurredAt?.toISOString() ?? null, outlet: r.outlet, firm: r.firm, location: r.location, person: r.person,
     roles: r.roles, sourceFirms: r.sourceFirms, firms: r.firms, agency: r.agency, headcount: r.headcount, confidence: r.confidence,
     language: r.language, evidence: r.evidenceText, article: { title: r.articleTitle, url: r.articleUrl }, articleCount: r.articleCount,
   };
 }
 
-const CSV_HEADER = ['id', 'status', 'type', 'date', 'firm', 'location', 'person', 'roles', 'source_firms', 'firms', 'agency', 'headcount', 'confidence', 'language', 'evidence', 'article_title', 'article_url', 'article_count'];
+const CSV_HEADER = ['id', 'status', 'type', 'date', 'firm', 'location', 'person', 'roles', 'source_firms', 'firms', 'agency', 'headcount', 'confidence', 'language', 'evidence', 'article_title', 'article_url', 'article_count', 'outlet'];
 
 function csvRow(r: EventListRow): Array<string | number | null> {
-  return [r.id, r.status, r.type, r.date.toISOString().slice(0, 10), r.firm, r.location, r.person, r.roles.join('; '), r.sourceFirms.join('; '),
-    r.firms.join('; '), r.agency, r.headcount, r.confidence, r.language, r.evidenceText, r.articleTitle, r.articleUrl, r.articleCount];
+  // An undated event has an empty date cell, never the day it was fetched.
+  return [r.id, r.status, r.type, r.occurredAt?.toISOString().slice(0, 10) ?? null, r.firm, r.location, r.person, r.roles.join('; '), r.sourceFirms.join('; '),
+    r.firms.join('; '), r.agency, r.headcount, r.confidence, r.language, r.evidenceText, r.articleTitle, r.articleUrl, r.articleCount, r.outlet];
 }
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** Routes: GET /api/events, GET /api/events/:id, POST /api/events/:id/status, POST /api/events/:id/slots, GET /export.csv, GET /export.json. */
+/** Routes: GET /api/events, GET /api/events/:id, GET /api/entities, POST /api/events/:id/status, POST /api/events/:id/slots, GET /export.csv, GET /export.json. */
 export function apiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/api/events', async (c) => {
-    const filters = parseFilters((k) => c.req.query(k), 1000);
+    const filters = parseFilters((k) => c.req.query(k), { maxPageSize: 1000 });
     const { total, rows } = await listEvents(c.get('deps').db, filters);
     return c.json({ total, page: filters.page, pageSize: filters.pageSize, events: rows.map(eventJson) });
   });
@@ -74,6 +77,14 @@ export function apiRoutes(): Hono<AppEnv> {
     const row = await updateEventSlots(c.get('deps').db, id, slotPatchFrom(slots, false), sessionOf(c).user.id, typeof note === 'string' ? note : null);
     const { fingerprint: _f, identityKey: _i, ...event } = row;
     return c.json({ event });
+  });
+
+  // The "merge into…" type-ahead: up to 20 live entities of one type matching the typed text.
+  app.get('/api/entities', async (c) => {
+    const p = parseParams<{ q: string; type: EntityType | null; exclude: number | null }>((k) => c.req.query(k),
+      { q: textParam, type: enumParam(ENTITY_TYPES), exclude: intQuery(1, 2_147_483_647) }, { q: '', type: null, exclude: null });
+    const rows = await suggestEntities(c.get('deps').db, { q: p.q, type: p.type, excludeId: p.exclude });
+    return c.json({ entities: rows.map((r) => ({ id: r.id, key: r.key, type: r.type, name: r.canonicalName, label: suggestionLabel(r) })) });
   });
 
   app.get('/export.csv', async (c) => {

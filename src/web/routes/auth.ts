@@ -1,7 +1,8 @@
 // Log in and log out. The login form is protected by a double-submit CSRF cookie (there is no session yet) and
-// throttled per client IP and per account; failures say nothing about whether the account exists.
+// throttled per client address and per account from that address; failures say nothing about whether the account exists.
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { burnPasswordCheck, verifyPassword } from '../../auth/password.ts';
 import { createSession, deleteSession } from '../../auth/sessions.ts';
@@ -9,19 +10,19 @@ import { newToken, safeEqual } from '../../auth/tokens.ts';
 import { findUserByEmail, normaliseEmail } from '../../auth/users.ts';
 import { cookieName, loginCsrfCookieOptions, sessionCookieOptions } from '../cookies.ts';
 import type { AppEnv, Ctx } from '../env.ts';
+import { errorResponse } from '../respond.ts';
+import { safeNext } from '../safe-path.ts';
 import { originOk } from '../security.ts';
 import { loginPage } from '../views/login.ts';
 
-/** Only same-site relative paths are followed after login (no open redirect through ?next=). */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length < 2000 ? next : '/';
-}
-
-/** The client IP for throttling: the socket address, or the first X-Forwarded-For hop when the proxy is trusted. */
+/**
+ * The client address for throttling: the socket address, or, with RADAR_TRUST_PROXY=1, the last X-Forwarded-For
+ * entry. That is the one the trusted proxy appended; entries left of it come from the client and prove nothing.
+ */
 export function clientIp(c: Ctx): string {
   if (c.get('deps').trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
+    const last = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (last && isIP(last)) return last;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -57,24 +58,29 @@ export function authRoutes(): Hono<AppEnv> {
     const cookieToken = getCookie(c, cookieName('login_csrf', deps.cookieSecure));
     if (!originOk(c) || !safeEqual(typeof body._csrf === 'string' ? body._csrf : undefined, cookieToken)) {
       deps.log.warn({ path: '/login' }, 'login csrf check failed');
-      return c.text('Forbidden: the login form expired. Reload the page and try again.', 403);
+      return errorResponse(c, 403, 'The login form expired. Reload the page and try again.', false);
     }
     const ip = clientIp(c);
-    const waitMs = Math.max(deps.ipLimiter.blockedForMs(`ip:${ip}`), deps.accountLimiter.blockedForMs(`acct:${email}`));
+    const ipKey = `ip:${ip}`;
+    // Per account *and* address: a stranger's wrong guesses do not lock the account for its owner elsewhere.
+    const accountKey = `acct:${email}|ip:${ip}`;
+    const waitMs = Math.max(deps.ipLimiter.blockedForMs(ipKey), deps.accountLimiter.blockedForMs(accountKey));
     if (waitMs > 0) {
       deps.log.warn({ client_ip: ip, email }, 'login throttled');
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
       return c.html(loginPage({ csrfToken: loginToken(c), next, email, error: `Too many login attempts. Try again in ${Math.ceil(waitMs / 60_000)} minute(s).` }), 429);
     }
-    deps.ipLimiter.hit(`ip:${ip}`);
+    // Reserve the attempt before the slow password check (no await between the check above and here), so that
+    // guesses sent at the same time are counted before any of them is checked. A success gives it back.
+    deps.ipLimiter.hit(ipKey);
+    deps.accountLimiter.hit(accountKey);
     const user = email ? await findUserByEmail(deps.db, email) : null;
     const ok = user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await burnPasswordCheck(password);
     if (!ok || !user) {
-      deps.accountLimiter.hit(`acct:${email}`);
       deps.log.info({ client_ip: ip, email }, 'login failed');
       return c.html(loginPage({ csrfToken: loginToken(c), next, email, error: 'Wrong email or password.' }), 401);
     }
-    deps.accountLimiter.reset(`acct:${email}`);
+    deps.accountLimiter.reset(accountKey);
     const session = await createSession(deps.db, user.id, deps.sessionTtlMs);
     setCookie(c, cookieName('session', deps.cookieSecure), session.token, sessionCookieOptions(deps.cookieSecure, session.expiresAt));
     deleteCookie(c, cookieName('login_csrf', deps.cookieSecure), { path: '/', secure: deps.cookieSecure });

@@ -1,14 +1,14 @@
 // The review queue and the event page: list, bulk status change, show, edit slots, approve/reject with a note.
 import { Hono } from 'hono';
-import { html } from 'hono/html';
 import { eq } from 'drizzle-orm';
 import { events } from '../../db/schema.ts';
 import { InputError } from '../../errors.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 import { intParam, sessionOf } from '../env.ts';
 import { setEventStatus, updateEventSlots, type SlotPatch } from '../../db/queries/events.ts';
-import { getEventDetail, listEvents } from '../queries/events.ts';
-import { EVENT_STATUSES, EVENT_TYPES, parseFilters, type EventStatus, type EventType } from '../queries/filters.ts';
+import { getEventDetail, listEventLanguages, listEvents } from '../queries/events.ts';
+import { errorResponse } from '../respond.ts';
+import { EVENT_STATUSES, EVENT_TYPES, filtersToQuery, parseFilters, parseFiltersOrDefault, type EventStatus, type EventType } from '../queries/filters.ts';
 import { eventBody } from '../views/event.ts';
 import { page } from '../views/layout.ts';
 import { queueBody } from '../views/queue.ts';
@@ -28,11 +28,17 @@ function statusOf(v: unknown): EventStatus | null {
   return typeof v === 'string' && (EVENT_STATUSES as readonly string[]).includes(v) ? (v as EventStatus) : null;
 }
 
-function backQuery(v: unknown): string {
-  // The queue's own query string, sent back by the form; only its parsed filters are reused.
-  if (typeof v !== 'string') return '';
-  const f = parseFilters((k) => new URLSearchParams(v).get(k) ?? undefined);
-  return new URLSearchParams(Object.entries(f).filter(([, x]) => x !== null && x !== '').map(([k, x]) => [k, String(x)])).toString();
+/** The queue's query string carried to an event page and back ("← queue", u): only its valid filters are reused. */
+export function backQuery(v: unknown): string {
+  if (typeof v !== 'string' || !v) return '';
+  const params = new URLSearchParams(v);
+  return filtersToQuery(parseFiltersOrDefault((k) => params.get(k) ?? undefined));
+}
+
+/** An event page URL that keeps the way back to the queue. */
+function eventUrl(id: number, back: string, done: string): string {
+  const q = new URLSearchParams({ ...(back ? { back } : {}), done });
+  return `/events/${id}?${q.toString()}`;
 }
 
 function text(v: unknown): string | null {
@@ -83,12 +89,14 @@ async function setStatuses(c: Ctx, ids: number[], status: EventStatus): Promise<
 async function queue(c: Ctx) {
   const session = sessionOf(c);
   const started = performance.now();
-  const filters = parseFilters((k) => c.req.query(k));
-  const { total, rows } = await listEvents(c.get('deps').db, filters);
+  const deps = c.get('deps');
+  const defaultMinConfidence = deps.review.minConfidenceDefault;
+  const filters = parseFilters((k) => c.req.query(k), { defaultMinConfidence });
+  const [{ total, rows }, languages] = await Promise.all([listEvents(deps.db, filters), listEventLanguages(deps.db)]);
   const elapsedMs = Math.round(performance.now() - started);
   return c.html(page({
     title: 'Queue', user: session.user, csrfToken: session.csrfToken, nav: 'queue', bodyClass: 'page-queue',
-    notice: noticeFrom(c.req.query('done')), body: queueBody({ filters, total, rows, csrfToken: session.csrfToken, elapsedMs }),
+    notice: noticeFrom(c.req.query('done')), body: queueBody({ filters, total, rows, csrfToken: session.csrfToken, elapsedMs, languages, defaultMinConfidence }),
   }));
 }
 
@@ -119,7 +127,7 @@ export function eventRoutes(): Hono<AppEnv> {
     const session = sessionOf(c);
     const id = intParam(c.req.param('id'));
     const detail = id === null ? null : await getEventDetail(c.get('deps').db, id);
-    if (!detail) return c.html(page({ title: 'Not found', user: session.user, csrfToken: session.csrfToken, error: `There is no event ${c.req.param('id')}.`, body: html`<p><a href="/">← back to the queue</a></p>` }), 404);
+    if (!detail) return errorResponse(c, 404, `There is no event ${c.req.param('id').slice(0, 40)}.`);
     return c.html(page({
       title: `Event ${detail.event.id}`, user: session.user, csrfToken: session.csrfToken, nav: 'queue', bodyClass: 'page-event',
       notice: noticeFrom(c.req.query('done')), body: eventBody(detail, session.csrfToken, backQuery(c.req.query('back'))),
@@ -133,7 +141,7 @@ export function eventRoutes(): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const before = await c.get('deps').db.select({ updatedAt: events.updatedAt }).from(events).where(eq(events.id, id));
     const after = await updateEventSlots(c.get('deps').db, id, slotPatchFrom(body, true), session.user.id, text(body.note));
-    return c.redirect(`/events/${id}?done=${after.updatedAt.getTime() !== before[0]?.updatedAt.getTime() ? 'saved' : 'unchanged'}`, 303);
+    return c.redirect(eventUrl(id, backQuery(body.back), after.updatedAt.getTime() !== before[0]?.updatedAt.getTime() ? 'saved' : 'unchanged'), 303);
   });
 
   app.post('/events/:id/status', async (c) => {
@@ -144,7 +152,7 @@ export function eventRoutes(): Hono<AppEnv> {
     const status = statusOf(body.status);
     if (!status) throw new InputError(`status "${String(body.status)}" is not one of ${EVENT_STATUSES.join(', ')}`);
     await setEventStatus(c.get('deps').db, id, status, session.user.id, text(body.note));
-    return c.redirect(`/events/${id}?done=${status}`, 303);
+    return c.redirect(eventUrl(id, backQuery(body.back), status), 303);
   });
 
   return app;

@@ -72,6 +72,31 @@
     return false;
   }
 
+  // "Merge into…": each keystroke asks the server for matching entities, so any entity can be found, not only a first
+  // page of search results. Options carry "name · key #id"; the server reads the id back.
+  function typeahead(input) {
+    var list = document.getElementById(input.getAttribute('list'));
+    var source = input.getAttribute('data-typeahead');
+    var asked = '';
+    input.addEventListener('input', function () {
+      var q = input.value.trim();
+      if (!q || q === asked || /#\d+$/.test(q)) return;
+      asked = q;
+      fetch(source + '&q=' + encodeURIComponent(q), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (res) { return res.ok ? res.json() : { entities: [] }; })
+        .then(function (body) {
+          if (input.value.trim() !== q) return; // a newer keystroke has asked again
+          list.textContent = '';
+          body.entities.forEach(function (ent) {
+            var o = document.createElement('option');
+            o.value = ent.label;
+            list.appendChild(o);
+          });
+        })
+        .catch(function () { asked = ''; });
+    });
+  }
+
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
     if (e.key === '?') { var h = document.getElementById('help'); h.hidden = !h.hidden; e.preventDefault(); return; }
@@ -90,6 +115,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('form.confirm'), function (f) {
       f.addEventListener('submit', function (ev) { if (!window.confirm(f.getAttribute('data-confirm'))) ev.preventDefault(); });
     });
+    Array.prototype.forEach.call(document.querySelectorAll('input[data-typeahead]'), typeahead);
     var ev = document.getElementById('evidence');
     if (ev) ev.scrollIntoView({ block: 'center' });
   });

@@ -5,7 +5,7 @@ import type { Role } from '../../auth/users.ts';
 import { ENTITY_TYPES, type EntityListRow, type EntityType } from '../queries/entities.ts';
 import { badge, csrfField, fmtTime, safeHref, type Html } from './layout.ts';
 
-function aliasChips(e: EntityListRow, csrf: string, canEdit: boolean, back: string): Html {
+export function aliasChips(e: EntityListRow, csrf: string, canEdit: boolean, back: string): Html {
   const items = Object.entries(e.aliases).flatMap(([lang, list]) => list.map((a) => ({ lang, a })));
   return html`<ul class="aliases">${items.map(({ lang, a }) => html`<li><span>${a}</span> <small>${lang}</small>${canEdit ? html`<form method="post" action="/entities/${e.id}/aliases/remove" class="inline">${csrfField(csrf)}<input type="hidden" name="alias" value="${a}"><input type="hidden" name="back" value="${back}"><input type="hidden" name="lang" value="${lang}"><button class="link" title="remove alias">×</button></form>` : ''}</li>`)}</ul>
   ${canEdit ? html`<form method="post" action="/entities/${e.id}/aliases" class="inline add-alias">${csrfField(csrf)}<input type="hidden" name="back" value="${back}"><input name="alias" placeholder="new alias" required size="14"><input name="lang" placeholder="lang" value="und" size="3"><button>Add</button></form>` : ''}`;
@@ -24,7 +24,7 @@ ${o.canEdit ? html`<form method="post" action="/entities/merge" id="merge">${csr
   <thead><tr>${o.canEdit ? html`<th title="keep this one">Keep</th><th title="merge into the kept one">Merge</th>` : ''}<th>Name</th><th>Type</th><th>Key</th><th>Mentions</th><th>Events</th><th>Aliases</th></tr></thead>
   <tbody>${o.rows.map((e) => html`<tr data-entity-id="${e.id}">
     ${o.canEdit ? html`<td><input type="radio" name="survivorId" value="${e.id}" form="merge" aria-label="keep ${e.canonicalName}"></td><td><input type="checkbox" name="otherIds" value="${e.id}" form="merge" aria-label="merge ${e.canonicalName}"></td>` : ''}
-    <td class="name">${e.canonicalName}</td><td>${badge(e.type)}</td><td><code>${e.key}</code></td><td class="num">${e.mentionCount}</td><td class="num">${e.eventCount}</td>
+    <td class="name"><a href="/entities/${e.id}">${e.canonicalName}</a></td><td>${badge(e.type)}</td><td><code>${e.key}</code></td><td class="num mentions">${e.mentionCount}</td><td class="num events">${e.eventCount}</td>
     <td>${aliasChips(e, o.csrf, o.canEdit, back)}</td></tr>`)}
   </tbody>
 </table>

@@ -27,10 +27,14 @@ function historyList(d: EventDetail): Html {
   })}</ol>`;
 }
 
-function slotsForm(d: EventDetail, csrf: string): Html {
+function backField(back: string): Html {
+  return back ? html`<input type="hidden" name="back" value="${back}">` : html``;
+}
+
+function slotsForm(d: EventDetail, csrf: string, back: string): Html {
   const e = d.event;
   return html`<form class="slots card" method="post" action="/events/${e.id}/edit" id="edit">
-  ${csrfField(csrf)}
+  ${csrfField(csrf)}${backField(back)}
   <h2>Slots</h2>
   <label>Type <select name="type">${EVENT_TYPES.map((t) => html`<option value="${t}"${t === e.type ? html` selected` : ''}>${t.replace('_', ' ')}</option>`)}</select></label>
   <div class="pair">${field('Firm', 'firm', e.firm)}${field('Place', 'location', e.location)}</div>
@@ -44,10 +48,10 @@ function slotsForm(d: EventDetail, csrf: string): Html {
 </form>`;
 }
 
-function reviewForm(d: EventDetail, csrf: string): Html {
+function reviewForm(d: EventDetail, csrf: string, back: string): Html {
   const e = d.event;
   return html`<form class="review card" method="post" action="/events/${e.id}/status" id="review">
-  ${csrfField(csrf)}
+  ${csrfField(csrf)}${backField(back)}
   <h2>Review ${badge(e.status)}</h2>
   <label>Note <textarea name="note" rows="2" placeholder="optional"></textarea></label>
   <div class="buttons">
@@ -91,6 +95,6 @@ export function eventBody(d: EventDetail, csrf: string, back: string): Html {
 </div>
 <div class="event-grid">
   <div>${articlePanel(d)}${supportingList(d)}</div>
-  <aside>${reviewForm(d, csrf)}${slotsForm(d, csrf)}<section class="card"><h2>History</h2>${historyList(d)}</section></aside>
+  <aside>${reviewForm(d, csrf, back)}${slotsForm(d, csrf, back)}<section class="card"><h2>History</h2>${historyList(d)}</section></aside>
 </div>`;
 }

@@ -8,17 +8,23 @@ function option(value: string, label: string, selected: boolean): Html {
   return html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
 }
 
-function filterBar(f: EventFilters): Html {
+function languageSelect(f: EventFilters, languages: string[]): Html {
+  // The languages events are in; the chosen one stays listed even when no event has it any more.
+  const list = f.language && !languages.includes(f.language) ? [...languages, f.language].sort() : languages;
+  return html`<select name="language">${option('', 'any', !f.language)}${list.map((l) => option(l, l, f.language === l))}</select>`;
+}
+
+function filterBar(f: EventFilters, languages: string[], defaultMinConfidence: number): Html {
   const query = filtersToQuery(f, { page: 1 });
   return html`<form class="filters" method="get" action="/" id="filters">
   <label>Status <select name="status">${option('all', 'all', f.status === 'all')}${EVENT_STATUSES.map((s) => option(s, s, f.status === s))}</select></label>
   <label>Type <select name="type">${option('', 'any', !f.type)}${EVENT_TYPES.map((t) => option(t, t.replace('_', ' '), f.type === t))}</select></label>
   <label>Firm <input name="firm" value="${f.firm}" size="12" placeholder="any"></label>
   <label>Place <input name="place" value="${f.place}" size="10" placeholder="any"></label>
-  <label>Lang <input name="language" value="${f.language}" size="3" placeholder="any"></label>
+  <label>Lang ${languageSelect(f, languages)}</label>
   <label>From <input type="date" name="from" value="${f.from}"></label>
   <label>To <input type="date" name="to" value="${f.to}"></label>
-  <label>Min conf <input type="number" name="minConfidence" min="0" max="1" step="0.05" value="${f.minConfidence ?? ''}" class="num"></label>
+  <label title="events below this confidence are hidden; default ${defaultMinConfidence} (config/review.yaml), 0 shows all">Min conf <input type="number" name="minConfidence" min="0" max="1" step="0.05" value="${f.minConfidence ?? ''}" placeholder="${defaultMinConfidence}" class="num"></label>
   <label>Text <input name="q" value="${f.q}" size="12" placeholder="evidence…"></label>
   <label>Sort <select name="sort">${SORTS.map((s) => option(s, s, f.sort === s))}</select></label>
   <select name="dir" aria-label="direction">${option('desc', '↓', f.dir === 'desc')}${option('asc', '↑', f.dir === 'asc')}</select>
@@ -48,17 +54,29 @@ function who(r: EventListRow): Html {
   return html`${bits}`;
 }
 
-function row(r: EventListRow): Html {
+/** The outlet of the evidence article: its site name, else the host of its URL. */
+function outlet(r: EventListRow): string {
+  if (r.outlet) return r.outlet;
+  try {
+    return r.articleUrl ? new URL(r.articleUrl).hostname.replace(/^www\./, '') : '';
+  } catch {
+    return '';
+  }
+}
+
+function row(r: EventListRow, back: string): Html {
+  const href = `/events/${r.id}${back ? `?${new URLSearchParams({ back }).toString()}` : ''}`;
   return html`<tr data-id="${r.id}" data-status="${r.status}">
   <td class="sel"><input type="checkbox" name="ids" value="${r.id}" aria-label="select event ${r.id}"></td>
-  <td class="date">${fmtDate(r.date)}</td>
+  <td class="date">${r.occurredAt ? fmtDate(r.occurredAt) : html`<span class="undated">undated</span>`}</td>
   <td>${badge(r.type)}</td>
-  <td class="firm"><a class="open" href="/events/${r.id}">${r.firm ?? '(no firm)'}</a></td>
+  <td class="firm"><a class="open" href="${href}">${r.firm ?? '(no firm)'}</a></td>
   <td class="place">${r.location ?? ''}</td>
   <td class="who">${who(r)}</td>
   <td class="num">${r.headcount ?? ''}</td>
   <td class="num">${confidence(r.confidence)}</td>
   <td class="lang">${r.language ?? ''}</td>
+  <td class="outlet">${outlet(r)}</td>
   <td class="evidence" title="${r.articleTitle ?? ''}">${truncate(r.evidenceText, 140)}${r.articleCount > 1 ? html` <span class="count">×${r.articleCount}</span>` : ''}</td>
   <td class="status">${badge(r.status)}</td>
   <td class="acts"><button name="single" value="approve:${r.id}" class="ok" title="approve (a)">✓</button><button name="single" value="reject:${r.id}" class="no" title="reject (r)">✗</button></td>
@@ -66,9 +84,9 @@ function row(r: EventListRow): Html {
 }
 
 /** The queue page body. */
-export function queueBody(o: { filters: EventFilters; total: number; rows: EventListRow[]; csrfToken: string; elapsedMs: number }): Html {
+export function queueBody(o: { filters: EventFilters; total: number; rows: EventListRow[]; csrfToken: string; elapsedMs: number; languages: string[]; defaultMinConfidence: number }): Html {
   const back = filtersToQuery(o.filters);
-  return html`${filterBar(o.filters)}
+  return html`${filterBar(o.filters, o.languages, o.defaultMinConfidence)}
 <form method="post" action="/events/bulk" id="bulk">
   ${csrfField(o.csrfToken)}
   <input type="hidden" name="back" value="${back}">
@@ -81,8 +99,8 @@ export function queueBody(o: { filters: EventFilters; total: number; rows: Event
     <small class="muted"><kbd>?</kbd> keys · ${o.elapsedMs} ms</small>
   </div>
   <table class="queue">
-    <thead><tr><th class="sel"><input type="checkbox" id="select-all" aria-label="select all"></th><th>Date</th><th>Type</th><th>Firm</th><th>Place</th><th>Who / roles</th><th>HC</th><th>Conf</th><th>Lang</th><th>Evidence</th><th>Status</th><th></th></tr></thead>
-    <tbody>${o.rows.length ? o.rows.map(row) : html`<tr><td colspan="12" class="empty">No events match these filters.</td></tr>`}</tbody>
+    <thead><tr><th class="sel"><input type="checkbox" id="select-all" aria-label="select all"></th><th title="when the event happened">Event date</th><th>Type</th><th>Firm</th><th>Place</th><th>Who / roles</th><th>HC</th><th>Conf</th><th>Lang</th><th>Outlet</th><th>Evidence</th><th>Status</th><th></th></tr></thead>
+    <tbody>${o.rows.length ? o.rows.map((r) => row(r, back)) : html`<tr><td colspan="13" class="empty">No events match these filters.</td></tr>`}</tbody>
   </table>
   <div class="bar">${pager(o.filters, o.total)}</div>
 </form>`;

@@ -32,14 +32,16 @@ describe('without a session', () => {
     expect(api.status).toBe(401);
     expect(await api.json()).toEqual({ error: 'not signed in' });
     expect((await c.request('/api/events/1/status', { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await c.request('/api/entities?q=ali')).status).toBe(401);
     expect((await c.request('/export.csv')).status).toBe(303);
   });
 
-  it('serves only the login page and static assets', async () => {
+  it('serves only the login page, static assets and the health check', async () => {
     const c = new TestClient(app());
     expect((await c.request('/login')).status).toBe(200);
     expect((await c.request('/static/app.js')).status).toBe(200);
-    for (const path of ['/', '/entities', '/feeds', '/users', '/digest', '/export.json', '/healthz']) {
+    expect((await c.request('/healthz')).status).toBe(200);
+    for (const path of ['/', '/entities', '/entities/1', '/feeds', '/users', '/digest', '/export.json']) {
       expect((await c.request(path)).status, path).toBe(303);
     }
   });
@@ -175,6 +177,7 @@ describe('roles', () => {
     expect((await c.request('/users')).status).toBe(403);
     expect((await c.request('/entities')).status).toBe(200);
     expect((await c.post('/entities/merge', { _csrf: csrf, survivorId: String(seed.ids.alibaba), otherIds: String(seed.ids.alibabaDup) })).status).toBe(403);
+    expect((await c.post(`/entities/${seed.ids.alibabaDup}/merge-into`, { _csrf: csrf, target: `Alibaba · firm:alibaba #${seed.ids.alibaba}` })).status).toBe(403);
     expect((await c.post(`/entities/${seed.ids.alibaba}/aliases`, { _csrf: csrf, alias: 'Ali', lang: 'en' })).status).toBe(403);
     expect((await c.post('/feeds', { _csrf: csrf, url: 'https://example.com/feed' })).status).toBe(403);
     expect((await c.post('/users', { _csrf: csrf, email: 'x@example.com', role: 'admin', password: 'long enough pw' })).status).toBe(403);

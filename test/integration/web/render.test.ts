@@ -2,8 +2,8 @@
 // scheme filtering, redirect targets and filter parsing.
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../src/web/csv.ts';
-import { parseFilters, filtersToQuery } from '../../../src/web/queries/filters.ts';
-import { safeNext } from '../../../src/web/routes/auth.ts';
+import { DEFAULT_FILTERS, parseFilters, filtersToQuery } from '../../../src/web/queries/filters.ts';
+import { safeNext } from '../../../src/web/safe-path.ts';
 import { highlightArticle, locateEvidence } from '../../../src/web/views/highlight.ts';
 import { safeHref } from '../../../src/web/views/layout.ts';
 
@@ -56,17 +56,51 @@ describe('links and redirects', () => {
 
   it('follows only local paths after login', () => {
     expect(safeNext('/events/3?x=1')).toBe('/events/3?x=1');
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:x', undefined, 42]) expect(safeNext(bad)).toBe('/');
+    expect(safeNext('/?firm=Caf%C3%A9&page=2#top')).toBe('/?firm=Caf%C3%A9&page=2#top');
+    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'javascript:x', undefined, 42, '', 'events/3', '/x y']) expect(safeNext(bad)).toBe('/');
+  });
+
+  it('refuses every control character and backslash, raw or percent-encoded, anywhere in the path', () => {
+    const codes = [...Array.from({ length: 0x20 }, (_, i) => i), 0x7f];
+    for (const code of codes) {
+      const raw = String.fromCharCode(code);
+      const hex = code.toString(16).padStart(2, '0');
+      for (const bad of [`/${raw}/evil.example/`, `/events/1${raw}`, `/%${hex}/evil.example/`, `/%${hex.toUpperCase()}/evil.example/`, `/events?q=%${hex}`]) {
+        expect(safeNext(bad), JSON.stringify(bad)).toBe('/');
+      }
+    }
+    for (const bad of ['/\\/evil.example', '/%5c/evil.example', '/%5C%5Cevil.example', '/%2f/evil.example', '/%2F%2Fevil.example', '/%zz', '/%']) {
+      expect(safeNext(bad), bad).toBe('/');
+    }
   });
 });
 
 describe('filters', () => {
-  const parse = (q: string) => parseFilters((k) => new URLSearchParams(q).get(k) ?? undefined);
+  const parse = (q: string, opts = {}) => parseFilters((k) => new URLSearchParams(q).get(k) ?? undefined, opts);
 
-  it('parses known values and ignores malformed ones', () => {
-    const f = parse('status=all&type=hiring&firm=%20Acme%20&from=2025-01-01&to=bad&minConfidence=2&page=-3&pageSize=9999&sort=nope');
-    expect(f).toMatchObject({ status: 'all', type: 'hiring', firm: 'Acme', from: '2025-01-01', to: '', minConfidence: 1, page: 1, pageSize: 200, sort: 'occurred' });
-    expect(parse('type=<script>').type).toBeNull();
+  it('parses known values; empty ones take the defaults', () => {
+    const f = parse('status=all&type=hiring&firm=%20Acme%20&from=2025-01-01&to=&minConfidence=0.25&page=3&pageSize=20&sort=confidence&dir=asc&language=ZH');
+    expect(f).toMatchObject({ status: 'all', type: 'hiring', firm: 'Acme', from: '2025-01-01', to: '', minConfidence: 0.25, page: 3, pageSize: 20, sort: 'confidence', dir: 'asc', language: 'zh' });
+    expect(parse('')).toEqual(DEFAULT_FILTERS);
+  });
+
+  it('refuses a bad value naming the parameter and the reason', () => {
+    const bad: Array<[string, string]> = [
+      ['type=<script>', 'filter "type" "<script>" must be one of'], ['from=2025-13-45', 'filter "from" "2025-13-45" is not a real calendar date'],
+      ['to=2025-02-30', 'filter "to" "2025-02-30" is not a real calendar date'], ['from=0000-00-00', 'filter "from" "0000-00-00" is not a real calendar date'],
+      ['to=31/12/2019', 'filter "to" "31/12/2019" must be a date as YYYY-MM-DD'], ['minConfidence=2', 'filter "minConfidence" "2" must be a number from 0 to 1'],
+      ['pageSize=9999', 'filter "pageSize" "9999" must be between 1 and 200'], ['firm=a%00b', 'filter "firm" "a\\u0000b" must not contain control characters'],
+      ['q=' + 'x'.repeat(201), 'filter "q" '], ['language=english!', 'filter "language" "english!" must be a language code'],
+    ];
+    for (const [q, message] of bad) expect(() => parse(q), q).toThrow(message);
+    expect(() => parse('from=2025-02-01&to=2025-01-01')).toThrow('filter "from" 2025-02-01 is after "to" 2025-01-01');
+  });
+
+  it('takes the given default confidence threshold when the request names none, and 0 shows all', () => {
+    expect(parse('', { defaultMinConfidence: 0.5 }).minConfidence).toBe(0.5);
+    expect(parse('minConfidence=', { defaultMinConfidence: 0.5 }).minConfidence).toBe(0.5);
+    expect(parse('minConfidence=0', { defaultMinConfidence: 0.5 }).minConfidence).toBe(0);
+    expect(filtersToQuery(parse('', { defaultMinConfidence: 0.5 }))).toBe('minConfidence=0.5');
   });
 
   it('round-trips through a query string, writing only non-defaults', () => {
