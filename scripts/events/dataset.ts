@@ -18,7 +18,8 @@ export interface GoldEvent { type: EventType; firm: string[]; person?: string | 
 export interface GoldArticle { corpus: string; id: string; lang: string; events: GoldEvent[]; split: Split }
 
 /** One rule group of one article: its features, its event, and whether it matches a gold event (and which). */
-export interface Example { features: string[]; label: 0 | 1; gold: number; event: ExtractedEvent }
+/** `ruleEvent`: the rules alone report this group as an event. */
+export interface Example { features: string[]; label: 0 | 1; gold: number; event: ExtractedEvent; ruleEvent: boolean }
 export interface ArticleExamples { article: GoldArticle; examples: Example[] }
 
 export function readGold(split: Split, dir = GOLD_DIR): GoldArticle[] {
@@ -66,7 +67,7 @@ export function buildExamples(articles: GoldArticle[], extractor: TrainableExtra
     const examples = groups.map((g): Example => {
       const j = article.events.findIndex((ge, k) => !used.has(k) && matchesGold(g.event, ge));
       if (j >= 0) used.add(j);
-      return { features: decisionFeatures(g, decision), label: j >= 0 ? 1 : 0, gold: j, event: g.event };
+      return { features: decisionFeatures(g, decision), label: j >= 0 ? 1 : 0, gold: j, event: g.event, ruleEvent: g.rule != null };
     });
     onProgress?.(i + 1);
     return { article, examples };

@@ -79,6 +79,20 @@ export function ece(probs: number[], labels: Array<0 | 1>, bins = 10): number {
   return e;
 }
 
+/** Area under the ROC curve of (score, label) pairs: how well the score ranks true events above false ones. */
+export function auc(pairs: ReadonlyArray<readonly [number, 0 | 1]>): number {
+  const sorted = [...pairs].sort((a, b) => a[0] - b[0]);
+  let pos = 0, neg = 0, rankSum = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j]![0] === sorted[i]![0]) j++;
+    const mid = (i + j + 1) / 2; // average rank of the ties, 1-based
+    for (let k = i; k < j; k++) if (sorted[k]![1] === 1) { pos++; rankSum += mid; } else neg++;
+    i = j;
+  }
+  return pos && neg ? (rankSum - (pos * (pos + 1)) / 2) / (pos * neg) : 0.5;
+}
+
 export interface Counts { gold: number; pred: number; tp: number }
 export const prf = (c: Counts) => {
   const p = c.pred ? c.tp / c.pred : 0, r = c.gold ? c.tp / c.gold : 0;

@@ -6,9 +6,8 @@ import { loadKnowledgeBase } from './kb.ts';
 import { applyAnalystOverrides, type AnalystOverrides } from './analyst-overrides.ts';
 import { recognizeEntities } from './entities.ts';
 import { findExportControls } from './export-controls.ts';
-import { eventGroups, extractEvents, triggerSentences, type EventInput } from './events/extract-events.ts';
+import { eventGroups, extractEvents, triggerSentences, type DecidableGroup, type EventInput } from './events/extract-events.ts';
 import { loadDecisionModel, type DecisionModel } from './events/decision.ts';
-import type { EventGroup } from './events/assemble.ts';
 import type { DecisionContext } from './events/decision.ts';
 import { foldText } from './events/patterns.ts';
 import { loadEventLexicon } from './events/lexicon.ts';
@@ -22,7 +21,7 @@ export interface Extractor {
 
 /** An extractor that also shows the rules' event groups before the decision model, for training it (scripts/train-events.ts). */
 export interface TrainableExtractor extends Extractor {
-  eventGroups(article: CleanArticle): { groups: EventGroup[]; decision: DecisionContext };
+  eventGroups(article: CleanArticle): { groups: DecidableGroup[]; decision: DecisionContext };
 }
 
 export interface ExtractorOptions {

@@ -100,10 +100,11 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
 interface ModelFile {
   format: typeof DECISION_FORMAT;
   /**
-   * 'decide': the model chooses among all rule and broad groups. 'calibrate': the rules choose (the model did not beat
-   * them on dev) and `platt` maps the rules' confidence to a calibrated probability.
+   * 'decide': the model chooses among all rule and broad groups. 'augment': every event the rules report, plus the
+   * groups the model accepts; the model's probability is every event's confidence. 'calibrate': the rules choose and
+   * `platt` maps the rules' confidence to a calibrated probability. train-events.ts picks the mode by dev F1.
    */
-  mode: 'decide' | 'calibrate';
+  mode: DecisionMode;
   bits: number;
   /** Sparse weights: bucket -> weight. */
   weights: Record<string, number>;
@@ -112,8 +113,10 @@ interface ModelFile {
   meta: Record<string, unknown>;
 }
 
+export type DecisionMode = 'decide' | 'augment' | 'calibrate';
+
 export interface DecisionModel {
-  mode: 'decide' | 'calibrate';
+  mode: DecisionMode;
   /** Calibrated probability for a rule confidence (mode 'calibrate'). */
   calibrate(ruleConfidence: number): number;
   /** Raw margin w·x. */

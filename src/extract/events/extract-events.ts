@@ -59,23 +59,35 @@ export function triggerSentences(folded: string, sentences: readonly Span[], lx:
 
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
 export function extractEvents(input: EventInput, lexicon: EventLexicon, model: DecisionModel | null = null): ExtractedEvent[] {
-  const { candidates, headlineEnd, decision } = eventCandidates(input, lexicon);
-  if (!model || model.mode === 'calibrate') {
-    const events = assemble(candidates.filter((c) => c.origin !== 'broad'), MIN_CONFIDENCE, headlineEnd);
-    return model ? events.map((e) => ({ ...e, confidence: Math.round(model.calibrate(e.confidence) * 100) / 100 })) : events;
+  if (!model) {
+    const { candidates, headlineEnd } = eventCandidates(input, lexicon);
+    return assemble(candidates.filter((c) => c.origin !== 'broad'), MIN_CONFIDENCE, headlineEnd);
   }
+  const { groups, decision, rules } = eventGroups(input, lexicon);
+  const pct = (p: number) => Math.round(p * 100) / 100;
+  if (model.mode === 'calibrate') return rules.map((e) => ({ ...e, confidence: pct(model.calibrate(e.confidence)) }));
   const out: ExtractedEvent[] = [];
-  for (const g of assembleGroups(candidates, headlineEnd)) {
+  for (const g of groups) {
     const p = model.probability(decisionFeatures(g, decision));
-    if (p >= model.threshold) out.push({ ...g.event, confidence: Math.round(p * 100) / 100 });
+    // 'augment' keeps every event the rules report and adds the groups the model accepts; 'decide' keeps only those.
+    if (p >= model.threshold || (model.mode === 'augment' && g.rule)) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });
   }
-  return out;
+  return out.sort((x, y) => x.evidence.start - y.evidence.start);
 }
 
-/** Every (type, firm) group the rules find, before any decision, with what the decision features read. */
-export function eventGroups(input: EventInput, lexicon: EventLexicon): { groups: EventGroup[]; decision: DecisionContext } {
+/** A (type, firm) group with the event the rules alone report for it, if they report one. */
+export interface DecidableGroup extends EventGroup {
+  rule: ExtractedEvent | null;
+}
+
+/** Every (type, firm) group of rule and broad candidates, before any decision, with what the decision features read. */
+export function eventGroups(input: EventInput, lexicon: EventLexicon): { groups: DecidableGroup[]; decision: DecisionContext; rules: ExtractedEvent[] } {
   const { candidates, headlineEnd, decision } = eventCandidates(input, lexicon);
-  return { groups: assembleGroups(candidates, headlineEnd), decision };
+  const rules = assemble(candidates.filter((c) => c.origin !== 'broad'), MIN_CONFIDENCE, headlineEnd);
+  const key = (e: ExtractedEvent) => `${e.type}\u0000${e.firm ?? ''}`;
+  const byKey = new Map(rules.map((e) => [key(e), e]));
+  const groups = assembleGroups(candidates, headlineEnd).map((g) => ({ ...g, rule: byKey.get(key(g.event)) ?? null }));
+  return { groups, decision, rules };
 }
 
 function eventCandidates(input: EventInput, lexicon: EventLexicon): { candidates: Candidate[]; headlineEnd: number; decision: DecisionContext } {
