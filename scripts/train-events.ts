@@ -12,6 +12,7 @@ import { EVENT_TYPES } from '../src/extract/types.ts';
 import { buildExamples, readGold, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
+import { modelReadme } from './events/report-md.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -189,6 +190,7 @@ if (!values['no-write']) {
   writeFileSync(values.model!, gzipSync(JSON.stringify(file)));
   mkdirSync(dirname(values.report!), { recursive: true });
   writeFileSync(values.report!, JSON.stringify(report, null, 1) + '\n');
+  writeFileSync(resolve(dirname(values.model!), 'README.md'), modelReadme(report));
   const plotted = await writePrPlot(report.testCurve, values.plot!);
   say(`wrote ${values.model}, ${values.report}${plotted ? `, ${values.plot}` : ' (no PNG: Chromium not found)'}`);
 }

@@ -1,0 +1,73 @@
+// models/events/README.md, written by scripts/train-events.ts from the figures of the run that made the model, so
+// the description never drifts from the shipped file.
+type Prf = { precision: number; recall: number; f1: number; gold: number; pred: number; tp: number };
+type Eval = { all: Prf; by: Record<string, Prf> };
+
+const pc = (x: number) => (100 * x).toFixed(1);
+const row = (name: string, r: Prf | undefined) => (r ? `| ${name} | ${pc(r.precision)} | ${pc(r.recall)} | ${pc(r.f1)} | ${r.gold} | ${r.pred} |` : `| ${name} | – | – | – | 0 | 0 |`);
+
+function table(title: string, e: Record<string, Eval>, keys: string[]): string {
+  const out = [`### ${title}`, '', '| | split | P | R | F1 | gold | predicted |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const k of keys) for (const s of ['test', 'dev', 'train']) {
+    const r = k === 'all' ? e[s]!.all : e[s]!.by[k];
+    out.push(row(`${k === 'all' ? '**all**' : k.replace(/^(lang|type):/, '')} | ${s}`, r));
+  }
+  return out.join('\n');
+}
+
+export function modelReadme(report: any): string {
+  const shipped = report.shipped as Record<string, Eval>;
+  const langs = Object.keys(shipped.test!.by).filter((k) => k.startsWith('lang:')).sort();
+  const types = Object.keys(shipped.test!.by).filter((k) => k.startsWith('type:')).sort();
+  const d = report.data;
+  const cal = report.calibration;
+  const at = report.testAtThresholds as Record<string, Record<string, Prf>>;
+  const atRows = Object.entries(at).flatMap(([t, byLang]) => Object.entries(byLang).map(([l, r]) => `| ${t} | ${l} | ${pc(r.precision)} | ${pc(r.recall)} | ${r.pred} |`));
+  return `# Event decision model (\`decision.json.gz\`)
+
+Written by \`npx tsx scripts/train-events.ts\` on ${report.generated}; the figures below are that run's. Read by
+\`src/extract/events/decision.ts\`.
+
+## Method
+- Candidates: the rule groups of \`src/extract/events/\` (one per type and firm in an article) plus broad
+  candidates (\`broad.ts\`: any trigger or candidate-only wording of the language's lexicon, paired with each of the
+  three firms nearest to it, over firms found by the entity stage and, in zh/ja, by their form: \`cjk-firms.ts\`).
+- Model: ${report.model.form}; features (\`decisionFeatures\`): the rules' confidence, triggers and slots, how
+  often and where the firm is named, the firm's place relative to the trigger, denial cues; dropped after dev
+  comparison: ${report.model.dropped.join(', ') || 'none'}. Settings tried (dev F1 at its best threshold):
+  ${report.model.tried.map((t: any) => `l2 ${t.l2}, ${t.epochs} epochs: ${pc(t.devF1)}`).join('; ')}.
+- Shipped mode, chosen on dev: **${report.mode}** (dev F1 by mode: decide ${pc(report.modes.decide)}, augment
+  ${pc(report.modes.augment)}, calibrate ${pc(report.modes.calibrate)}; on a tie, the mode whose confidence ranks
+  dev events better, AUC augment ${report.devAuc.augment.toFixed(2)} vs calibrate ${report.devAuc.calibrate.toFixed(2)}).
+  'calibrate' means the rules choose the events and their confidence is Platt-scaled on dev
+  (a = ${report.rulesPlatt.a.toFixed(2)}, b = ${report.rulesPlatt.b.toFixed(2)}); 'augment' adds the groups the model accepts;
+  'decide' lets the model alone choose (it cannot ship while it drops events the seed test needs).
+- Data: \`eval/corpus\` (selection, split and agreement in its README). Train ${d.train.articles} articles /
+  ${d.train.goldEvents} gold events, dev ${d.dev.articles} / ${d.dev.goldEvents}, test ${d.test.articles} / ${d.test.goldEvents}.
+
+## Scores of what ships (event level; gold events no candidate reached count as misses)
+${table('Overall and per language', shipped, ['all', ...langs])}
+
+${table('Per type', shipped, types)}
+
+The decision model alone ('decide'), for comparison: test F1 ${pc(report.decisionModel.test.all.f1)}
+(P ${pc(report.decisionModel.test.all.precision)}, R ${pc(report.decisionModel.test.all.recall)}), dev F1
+${pc(report.decisionModel.dev.all.f1)}, train F1 ${pc(report.decisionModel.train.all.f1)}. The rules alone: test
+${pc(report.rulesAlone.test.all.f1)}, dev ${pc(report.rulesAlone.dev.all.f1)}, train ${pc(report.rulesAlone.train.all.f1)}.
+
+## Calibration (confidence of the shipped events)
+| split | events | mean confidence | precision | ECE | AUC |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| test | ${cal.test.groups} | ${cal.test.meanProbability.toFixed(3)} | ${cal.test.precision.toFixed(3)} | ${cal.test.ece.toFixed(3)} | ${cal.test.auc.toFixed(2)} |
+| dev | ${cal.dev.groups} | ${cal.dev.meanProbability.toFixed(3)} | ${cal.dev.precision.toFixed(3)} | ${cal.dev.ece.toFixed(3)} | ${cal.dev.auc.toFixed(2)} |
+
+Test precision and recall when the review queue hides events below a confidence:
+
+| min confidence | language | P | R | shown |
+| --- | --- | ---: | ---: | ---: |
+${atRows.join('\n')}
+
+The review queue's default minimum confidence (\`config/review.yaml\`) is where dev F1 of the shown events is best:
+${report.reviewDefault.threshold.toFixed(2)}. Precision against recall per language on test: \`eval/corpus/pr-curve.png\`.
+`;
+}
