@@ -4,7 +4,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { RadarError, RateLimitedError, RetryLaterError, SkipError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { assertUrlAllowed, guardedLookup } from './address-guard.ts';
+import { allowHint, assertUrlAllowed, guardedConnector, type AddressPolicy } from './address-guard.ts';
 import { readBody } from './body.ts';
 import type { FetchConfig } from './fetch-config.ts';
 import { HostLimiter } from './host-limiter.ts';
@@ -72,15 +72,15 @@ function header(headers: Dispatcher.ResponseData['headers'], name: string): stri
   return v ?? null;
 }
 
-function networkError(url: string, err: unknown): RadarError {
+function networkError(url: URL, err: unknown, policy: AddressPolicy): RadarError {
   let cause: unknown = err;
   while (cause instanceof Error) {
-    if ((cause as NodeJS.ErrnoException).code === 'ERR_RADAR_BLOCKED_ADDRESS') return new SkipError(`${url}: ${cause.message}`, { cause: err });
+    if ((cause as NodeJS.ErrnoException).code === 'ERR_RADAR_BLOCKED_ADDRESS') return new SkipError(`${url.href}: ${cause.message}; ${allowHint(url, policy)}`, { cause: err });
     cause = cause.cause;
   }
   const e = err as NodeJS.ErrnoException;
   const what = e.code ?? e.name ?? 'error';
-  return new RetryLaterError(`${url}: network error: ${what}: ${e.message}`, { cause: err });
+  return new RetryLaterError(`${url.href}: network error: ${what}: ${e.message}`, { cause: err });
 }
 
 /** Product token for robots.txt group matching ("HiringRadar" from "HiringRadar/0.1 (+...)"). */
@@ -89,11 +89,13 @@ export function robotsToken(userAgent: string): string {
 }
 
 /** Creates the shared HTTP client (one per process: it owns the connection pool, the host limiter and the robots cache). */
-export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {}): HttpClient {
+export function createHttpClient(config: FetchConfig, opts: { log?: Logger; settingsFile?: string } = {}): HttpClient {
   const log = opts.log ?? silentLogger;
-  const policy = { allowPrivateNetworks: config.allowPrivateNetworks, allowHosts: config.allowHosts };
+  const policy: AddressPolicy = {
+    allowPrivateNetworks: config.allowPrivateNetworks, allowHosts: config.allowHosts, ...(opts.settingsFile ? { settingsFile: opts.settingsFile } : {}),
+  };
   const agent = new Agent({
-    connect: { timeout: config.timeouts.connectMs, lookup: guardedLookup(policy) },
+    connect: guardedConnector(policy, { timeout: config.timeouts.connectMs }),
     headersTimeout: config.timeouts.headersMs,
     bodyTimeout: config.timeouts.idleMs,
     keepAliveTimeout: 10_000,
@@ -202,7 +204,7 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {
       if (req.signal?.aborted) throw req.signal.reason;
       if (err instanceof RadarError) throw err;
       if (total.aborted) throw new RetryLaterError(`${url.href}: timed out after ${config.timeouts.totalMs} ms`, { cause: err });
-      throw networkError(url.href, err);
+      throw networkError(url, err, policy);
     }
   }
 

@@ -1,5 +1,6 @@
 // runIngestCycle: one ingest pass. Sync the feed list, take the cycle lock, fetch the due feeds (a few at once; the
 // HTTP client enforces per-host politeness), fetch/process/store new pages, record a runs row, report a summary.
+import { join } from 'node:path';
 import { createExtractor } from '../extract/extract.ts';
 import type { Database, Db } from '../db/client.ts';
 import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
@@ -100,7 +101,7 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
 
   const release = await tryAcquireCycleLock(ctx.database);
   if (!release) return { ran: false, reason: 'another ingest cycle is running', runId: null, counts, errors, aborted: false, durationMs: Date.now() - started };
-  const http = ctx.http ?? createHttpClient(config, { log });
+  const http = ctx.http ?? createHttpClient(config, { log, settingsFile: join(ctx.configDir, 'fetch.yaml') });
   let runId: number | null = null;
   const progress = ctx.progress ?? silentProgress;
   try {
