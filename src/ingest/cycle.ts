@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createExtractor } from '../extract/extract.ts';
 import type { Database, Db } from '../db/client.ts';
 import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
+import { finishRun, markInterruptedRuns, startRun, type RunError } from '../db/queries/runs.ts';
 import { loadFetchConfig, type FetchConfig } from '../fetch/fetch-config.ts';
 import { createHttpClient, type HttpClient } from '../fetch/http.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -13,7 +14,6 @@ import { loadFeedsConfig, loadFeedsFile } from './feeds-config.ts';
 import { emptyCounts, ingestFeed, type CycleCounts, type FeedDeps, type StoreFn } from './ingest-feed.ts';
 import { inlineProcessPage, type ProcessPage } from './process-page.ts';
 import { silentProgress, type Progress } from './progress.ts';
-import { finishRun, startRun, type RunError } from './run-record.ts';
 import { dueFeeds } from './schedule.ts';
 import { feedIdsFor, syncFeeds } from './sync-feeds.ts';
 
@@ -49,6 +49,8 @@ export interface CycleSummary {
   ran: boolean;
   reason?: string;
   runId: number | null;
+  /** Earlier ingest runs found still `running` whose process had died: marked interrupted by this cycle. */
+  interruptedRuns: number[];
   counts: CycleCounts;
   errors: RunError[];
   aborted: boolean;
@@ -100,7 +102,7 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
   const errors: RunError[] = [];
 
   const release = await tryAcquireCycleLock(ctx.database);
-  if (!release) return { ran: false, reason: 'another ingest cycle is running', runId: null, counts, errors, aborted: false, durationMs: Date.now() - started };
+  if (!release) return { ran: false, reason: 'another ingest cycle is running', runId: null, interruptedRuns: [], counts, errors, aborted: false, durationMs: Date.now() - started };
   const http = ctx.http ?? createHttpClient(config, { log, settingsFile: join(ctx.configDir, 'fetch.yaml') });
   let runId: number | null = null;
   const progress = ctx.progress ?? silentProgress;
@@ -109,7 +111,10 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     const sync = await syncFeeds(db, list, { pauseMissing: !ctx.feedsFile });
     if (sync.paused) log.info({ count: sync.paused }, 'feeds removed from config paused');
     const onlyIds = ctx.feedsFile ? await feedIdsFor(db, list.feeds.map((f) => f.url)) : null;
-    runId = await startRun(db, 'ingest', now());
+    // Holding the cycle lock, no other ingest run can be alive: any row still `running` was left by a killed process.
+    const interrupted = await markInterruptedRuns(db, 'ingest', { othersAreDead: true });
+    for (const run of interrupted) log.warn({ run_id: run.id, started_at: run.startedAt.toISOString() }, 'earlier ingest run never finished: marked interrupted');
+    runId = await startRun(db, 'ingest');
     const due = await dueFeeds(db, now(), { force: ctx.force ?? false, onlyIds });
     counts.feedsDue = due.length;
     log.info({ run_id: runId, feeds_due: due.length }, 'ingest cycle started');
@@ -141,14 +146,14 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     }
     aborted ||= signal.aborted;
     progress.stop();
-    await finishRun(db, runId, aborted ? 'aborted' : 'ok', { ...counts }, errors);
-    const summary = { ran: true, runId, counts, errors, aborted, durationMs: Date.now() - started };
+    await finishRun(db, runId, { status: aborted ? 'aborted' : 'ok', counts: { ...counts }, errors });
+    const summary = { ran: true, runId, interruptedRuns: interrupted.map((r) => r.id), counts, errors, aborted, durationMs: Date.now() - started };
     log.info({ run_id: runId, ...snake(counts), aborted, duration_ms: summary.durationMs }, 'ingest cycle finished');
     return summary;
   } catch (err) {
     progress.stop();
     if (runId !== null) {
-      await finishRun(ctx.database.db, runId, 'failed', { ...counts }, [...errors, { at: now().toISOString(), message: (err as Error).message }]).catch(() => {});
+      await finishRun(ctx.database.db, runId, { status: 'failed', counts: { ...counts }, errors: [...errors, { at: now().toISOString(), message: (err as Error).message }] }).catch(() => {});
     }
     throw err;
   } finally {
@@ -169,5 +174,8 @@ export function formatSummary(s: CycleSummary): string {
     (c.feedsRateLimited ? `, ${c.feedsRateLimited} rate-limited` : '') + (c.feedsPaused ? `, ${c.feedsPaused} paused` : '');
   const articles = `articles: ${c.articlesNew} new, ${c.articlesUpdated} updated, ${c.articlesUnchanged} unchanged, ${c.articlesFailed} failed, ${c.itemsKnown} already known` +
     (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '') + (c.articlesQueued ? `, ${c.articlesQueued} queued` : '');
-  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} linked; ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})`;
+  const interrupted = s.interruptedRuns.length
+    ? `; earlier ${s.interruptedRuns.length === 1 ? 'run' : 'runs'} ${s.interruptedRuns.join(', ')} never finished: marked interrupted`
+    : '';
+  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} linked; ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})${interrupted}`;
 }

@@ -2,6 +2,7 @@
 // then reschedule the feed. Validators (ETag, Last-Modified) are saved only when every picked item was handled, so a
 // crash or a page failure mid-feed means the next cycle sees the full feed again and nothing is lost.
 import type { Database } from '../db/client.ts';
+import type { RunError } from '../db/queries/runs.ts';
 import type { Feed } from '../db/schema.ts';
 import { RateLimitedError, RetryLaterError, SkipError } from '../errors.ts';
 import type { FeedItem } from '../fetch/feed-types.ts';
@@ -13,7 +14,6 @@ import type { Logger } from '../log.ts';
 import type { StoreInput, StoreResult } from '../store/store-article.ts';
 import { needsFetch } from './known-articles.ts';
 import type { ProcessPage } from './process-page.ts';
-import type { RunError } from './run-record.ts';
 import { feedFailure, recordFeedFailure, recordFeedSuccess } from './schedule.ts';
 
 export type StoreFn = (database: Database, input: StoreInput) => Promise<StoreResult>;
