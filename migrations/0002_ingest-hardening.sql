@@ -15,5 +15,6 @@ ALTER TABLE "feeds" ADD COLUMN "removed_from_config_at" timestamp with time zone
 ALTER TABLE "runs" ADD COLUMN "owner" jsonb;--> statement-breakpoint
 ALTER TABLE "page_failures" ADD CONSTRAINT "page_failures_feed_id_feeds_id_fk" FOREIGN KEY ("feed_id") REFERENCES "public"."feeds"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "page_failures_feed_idx" ON "page_failures" USING btree ("feed_id");--> statement-breakpoint
+CREATE INDEX "articles_guid_idx" ON "articles" USING btree ("guid");--> statement-breakpoint
 -- Feeds paused for leaving config/feeds.yaml used to carry that note as their last error: move it to its own column.
 UPDATE "feeds" SET "removed_from_config_at" = "updated_at", "last_error" = NULL WHERE "last_error" = 'removed from config/feeds.yaml';

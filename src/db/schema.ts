@@ -96,6 +96,8 @@ export const articles = pgTable('articles', {
   index('articles_content_hash_idx').on(t.contentHash),
   index('articles_published_idx').on(t.publishedAt),
   index('articles_feed_idx').on(t.feedId),
+  // The known-item check looks items up by feed GUID once per feed and cycle.
+  index('articles_guid_idx').on(t.guid),
 ]);
 
 /** Every URL (and feed GUID) an article was reached under, so a second URL finds the stored article. */

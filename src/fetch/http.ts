@@ -80,7 +80,31 @@ function networkError(url: URL, err: unknown, policy: AddressPolicy): RadarError
   }
   const e = err as NodeJS.ErrnoException;
   const what = e.code ?? e.name ?? 'error';
+  const code = errorCode(err);
+  if (code) return new HostUnreachableError(url, code, { cause: err });
   return new RetryLaterError(`${url.href}: network error: ${what}: ${e.message}`, { cause: err });
+}
+
+/** The host could not be reached at all: its name did not resolve, or no connection could be opened. Retried later. */
+export class HostUnreachableError extends RetryLaterError {
+  readonly reason: 'dns' | 'connect';
+  constructor(readonly url: URL, readonly code: string, options?: { cause?: unknown }) {
+    const dns = DNS_CODES.has(code);
+    super(`${url.href}: cannot reach ${dns ? url.hostname : url.host}: ${dns ? 'DNS lookup failed' : 'connection failed'} (${code})`, options);
+    this.reason = dns ? 'dns' : 'connect';
+  }
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** The first system error code along the cause chain (undici wraps the socket's error). */
+function errorCode(err: unknown): string | null {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && (DNS_CODES.has(code) || CONNECT_CODES.has(code))) return code;
+  }
+  return null;
 }
 
 /** Product token for robots.txt group matching ("HiringRadar" from "HiringRadar/0.1 (+...)"). */
@@ -118,7 +142,10 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger; sett
   async function hop(url: URL, req: HttpRequest, signal: AbortSignal, first: boolean) {
     assertUrlAllowed(url, policy);
     if (config.politeness.respectRobots && !req.skipRobots) {
-      const refusal = await robots.check(url, signal);
+      // robots.txt is the first request to a host: when the host cannot be reached, say so for this URL.
+      const refusal = await robots.check(url, signal).catch((err: unknown) => {
+        throw err instanceof HostUnreachableError ? new HostUnreachableError(url, err.code, { cause: err }) : err;
+      });
       if (refusal?.kind === 'disallowed') throw new SkipError(`${url.href}: ${refusal.reason}`);
       if (refusal) throw new RetryLaterError(`${url.href}: ${refusal.reason}`);
     }

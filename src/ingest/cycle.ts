@@ -133,8 +133,9 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     const workers = Array.from({ length: Math.min(ctx.feedConcurrency ?? 4, due.length) }, async () => {
       while (next < due.length && !signal.aborted) {
         const feed = due[next++]!;
-        const outcome = await ingestFeed(feed, deps);
-        progress.feedDone(feed.url, outcome, { newArticles: counts.articlesNew, updatedArticles: counts.articlesUpdated });
+        // The feed's own counts: feeds run concurrently, so the cycle's running totals would be counted again per feed.
+        const result = await ingestFeed(feed, deps);
+        progress.feedDone(feed.url, result.outcome, { newArticles: result.newArticles, updatedArticles: result.updatedArticles });
       }
     });
     let aborted = false;
@@ -166,16 +167,29 @@ function snake(counts: CycleCounts): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 }
 
+/** Why hosts could not be reached, in words ("DNS lookup failed"). */
+function unreachableWhy(c: CycleCounts): string {
+  if (c.feedsDnsFailed === c.feedsUnreachable) return 'DNS lookup failed';
+  return c.feedsDnsFailed === 0 ? 'connection failed' : 'DNS lookup or connection failed';
+}
+
 /** One line for stdout: what the cycle did. */
 export function formatSummary(s: CycleSummary): string {
   if (!s.ran) return `ingest: skipped: ${s.reason}`;
   const c = s.counts;
+  const tail = `${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})` + (s.interruptedRuns.length
+    ? `; earlier ${s.interruptedRuns.length === 1 ? 'run' : 'runs'} ${s.interruptedRuns.join(', ')} never finished: marked interrupted`
+    : '');
+  // Every feed failed because no host could be reached: the machine is offline, so say that, not 42 separate failures.
+  if (c.feedsUnreachable > 0 && c.feedsFetched + c.feedsNotModified + c.feedsRateLimited === 0 && c.feedsUnreachable === c.feedsFailed) {
+    return `ingest${s.aborted ? ' (aborted)' : ''}: no network: ${c.feedsUnreachable} ${c.feedsUnreachable === 1 ? 'feed' : 'feeds'} could not be reached (${unreachableWhy(c)}); ${tail}`;
+  }
   const feeds = `${c.feedsDue} feeds due: ${c.feedsFetched} fetched, ${c.feedsNotModified} not modified, ${c.feedsFailed} failed` +
+    (c.feedsUnreachable ? ` (${c.feedsUnreachable} unreachable: ${unreachableWhy(c)})` : '') +
     (c.feedsRateLimited ? `, ${c.feedsRateLimited} rate-limited` : '') + (c.feedsPaused ? `, ${c.feedsPaused} paused` : '');
   const articles = `articles: ${c.articlesNew} new, ${c.articlesUpdated} updated, ${c.articlesUnchanged} unchanged, ${c.articlesFailed} failed, ${c.itemsKnown} already known` +
-    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '') + (c.articlesQueued ? `, ${c.articlesQueued} queued` : '');
-  const interrupted = s.interruptedRuns.length
-    ? `; earlier ${s.interruptedRuns.length === 1 ? 'run' : 'runs'} ${s.interruptedRuns.join(', ')} never finished: marked interrupted`
-    : '';
-  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} linked; ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})${interrupted}`;
+    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '') + (c.articlesWaiting ? `, ${c.articlesWaiting} waiting to retry` : '') +
+    (c.articlesMarkedFailed ? `, ${c.articlesMarkedFailed} marked failed` : '') + (c.articlesQueued ? `, ${c.articlesQueued} queued` : '') +
+    (c.itemsOverCap ? `, ${c.itemsOverCap} items over the per-feed cap` : '');
+  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} article-event links; ${tail}`;
 }
