@@ -1,12 +1,13 @@
 // `radar digest [--week YYYY-Www] [--dry-run [--format text|html]] [--send [--resend-unconfirmed]] [--config DIR]`:
 // builds one week's digest; --dry-run prints it, --send mails it (each recipient at most once per week), and with
 // neither it prints who would receive it. Default week: the last complete ISO week in digest.yaml's time zone.
+// --send exits 1, naming them on stderr, when any recipient is left failed, unconfirmed or not attempted.
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.ts';
 import { buildDigest } from '../src/digest/build.ts';
 import { loadDigestConfig } from '../src/digest/config.ts';
 import { resolveRecipients } from '../src/digest/recipients.ts';
-import { defaultWeek, runDigest, weekLedger, type DigestRunResult } from '../src/digest/send.ts';
+import { defaultWeek, runDigest, undeliveredReport, weekLedger, type DigestRunResult } from '../src/digest/send.ts';
 import { transportFromEnv } from '../src/digest/transport.ts';
 import { formatWeek, parseWeek } from '../src/digest/week.ts';
 import { InputError } from '../src/errors.ts';
@@ -21,6 +22,9 @@ function describeStatus(row: { status: string; attempts: number; error: string |
 }
 
 function printRun(result: DigestRunResult): void {
+  if (result.interruptedRuns.length) {
+    console.log(`earlier digest ${result.interruptedRuns.length === 1 ? 'run' : 'runs'} ${result.interruptedRuns.join(', ')} never finished: marked interrupted`);
+  }
   console.log(result.subject);
   if (result.skippedEmpty) {
     console.log('no approved events this week and empty_week is "skip": nothing sent');
@@ -64,7 +68,10 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const result = await runDigest(database, { config, week, log, signal: controller.signal, resendUnconfirmed: values['resend-unconfirmed'] });
         printRun(result);
-        return result.recipients.some((r) => r.outcome === 'failed') ? 1 : 0;
+        // Non-zero, with the addresses on stderr, whenever someone may be without this week's mail: cron mails that.
+        const problem = undeliveredReport(result);
+        if (problem) console.error(problem);
+        return problem ? 1 : 0;
       } finally {
         process.off('SIGTERM', stop);
         process.off('SIGINT', stop);

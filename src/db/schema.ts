@@ -44,9 +44,30 @@ export const feeds = pgTable('feeds', {
   nextCheckAt: ts('next_check_at').notNull().defaultNow(),
   errorCount: integer('error_count').notNull().default(0),
   lastError: text('last_error'),
+  /** What the last successful fetch could not read cleanly ("parsed 1 item; the XML is broken at line 7: ..."); null when clean. */
+  lastWarning: text('last_warning'),
+  /** When the feed left config/feeds.yaml and was paused for it; null while listed. Kept apart from last_error, which stays the real one. */
+  removedFromConfigAt: ts('removed_from_config_at'),
   createdAt: createdAt(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [index('feeds_next_check_idx').on(t.nextCheckAt)]);
+
+/**
+ * An article page whose fetch failed for a reason that may pass (timeout, 5xx, network): retried with backoff instead
+ * of on every cycle, and marked failed (failed_at) after the error budget. Deleted once the page is stored.
+ */
+export const pageFailures = pgTable('page_failures', {
+  url: text('url').primaryKey(),
+  feedId: integer('feed_id').references(() => feeds.id, { onDelete: 'cascade' }),
+  errorCount: integer('error_count').notNull().default(0),
+  lastError: text('last_error').notNull(),
+  lastStatus: integer('last_status'),
+  nextAttemptAt: ts('next_attempt_at').notNull(),
+  /** Set when error_count reached errorBudget.maxConsecutiveFailures: the page is reported failed, still retried with backoff. */
+  failedAt: ts('failed_at'),
+  createdAt: createdAt(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+}, (t) => [index('page_failures_feed_idx').on(t.feedId)]);
 
 /** One article, stored once however many feeds or URLs reach it. */
 export const articles = pgTable('articles', {
@@ -75,6 +96,8 @@ export const articles = pgTable('articles', {
   index('articles_content_hash_idx').on(t.contentHash),
   index('articles_published_idx').on(t.publishedAt),
   index('articles_feed_idx').on(t.feedId),
+  // The known-item check looks items up by feed GUID once per feed and cycle.
+  index('articles_guid_idx').on(t.guid),
 ]);
 
 /** Every URL (and feed GUID) an article was reached under, so a second URL finds the stored article. */
@@ -228,7 +251,16 @@ export const runs = pgTable('runs', {
   endedAt: ts('ended_at'),
   counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
   errors: jsonb('errors').$type<Array<{ at: string; message: string; url?: string }>>().notNull().default([]),
+  /** The process that opened the run (host, pid, process start time), so a later run can tell a dead one from a live one. */
+  owner: jsonb('owner').$type<RunOwner>(),
 }, (t) => [index('runs_kind_started_idx').on(t.kind, t.startedAt)]);
+
+/** Who runs a `runs` row: `startTicks` is the process start time from /proc (null where there is no /proc). */
+export interface RunOwner {
+  host: string;
+  pid: number;
+  startTicks: string | null;
+}
 
 export const feedsRelations = relations(feeds, ({ many }) => ({ articles: many(articles) }));
 export const articlesRelations = relations(articles, ({ one, many }) => ({
@@ -271,4 +303,5 @@ export type Session = typeof sessions.$inferSelect;
 export type ReviewAction = typeof reviewActions.$inferSelect;
 export type DigestSend = typeof digestSends.$inferSelect;
 export type Run = typeof runs.$inferSelect;
+export type PageFailure = typeof pageFailures.$inferSelect;
 

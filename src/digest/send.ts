@@ -12,7 +12,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, gt, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { digestSends, runs, type DigestSend } from '../db/schema.ts';
+import { finishRun, markInterruptedRuns, startRun } from '../db/queries/runs.ts';
+import { digestSends, type DigestSend } from '../db/schema.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest, type BuiltDigest, type DigestCounts } from './build.ts';
 import type { DigestConfig } from './config.ts';
@@ -54,6 +55,8 @@ export interface DigestRunResult {
   skippedEmpty: boolean;
   transport: string;
   recipients: RecipientResult[];
+  /** Earlier digest runs whose process had died while `running`: marked interrupted by this run. */
+  interruptedRuns: number[];
 }
 
 /** The default week for a run at `now`: the last complete ISO week in the configured zone. */
@@ -98,13 +101,20 @@ export async function runDigest(database: Database, opts: RunDigestOptions): Pro
   const transport = opts.transport ?? transportFromEnv();
   const result: DigestRunResult = {
     week, subject: digest.subject, counts: digest.counts, empty: digest.empty, skippedEmpty: false, transport: transport.describe, recipients: [],
+    interruptedRuns: [],
   };
+  let runId: number | null = null;
+  let finished = false;
   try {
     if (digest.empty && config.emptyWeek === 'skip') {
       log.info({ week }, 'empty week, configured to skip: nothing sent');
       return { ...result, skippedEmpty: true };
     }
-    const [run] = await database.db.insert(runs).values({ kind: 'digest' }).returning({ id: runs.id });
+    // Two digest runs may overlap (cron and `radar run`), so only a run whose recorded process is gone is marked.
+    const interrupted = await markInterruptedRuns(database.db, 'digest');
+    result.interruptedRuns = interrupted.map((r) => r.id);
+    for (const r of interrupted) log.warn({ run_id: r.id, started_at: r.startedAt.toISOString() }, 'earlier digest run never finished: marked interrupted');
+    runId = await startRun(database.db, 'digest');
     if (recipients.length) {
       // Plan first: one pending row per recipient, so the ledger shows who is still owed this week's digest.
       await database.db.insert(digestSends).values(recipients.map((r) => ({ week, recipient: r.email })))
@@ -123,17 +133,44 @@ export async function runDigest(database: Database, opts: RunDigestOptions): Pro
     }
     const tally = (o: RecipientOutcome) => result.recipients.filter((x) => x.outcome === o).length;
     const counts = { events: digest.counts.total, recipients: recipients.length, sent: tally('sent'), already_sent: tally('already_sent'), failed: tally('failed'), unconfirmed: tally('unconfirmed') };
-    await database.db.update(runs).set({
+    finished = true;
+    await finishRun(database.db, runId, {
       status: counts.failed || counts.unconfirmed ? 'partial' : 'ok',
-      endedAt: new Date(),
       counts,
       errors: result.recipients.filter((x) => x.error).map((x) => ({ at: new Date().toISOString(), message: `${x.email}: ${x.error}` })),
-    }).where(eq(runs.id, run!.id));
+    });
     log.info({ week, ...counts }, 'digest run finished');
     return result;
+  } catch (err) {
+    // A failure inside a long-lived process (the timer in `radar run`) must not leave the row `running` forever.
+    if (runId !== null && !finished) {
+      await finishRun(database.db, runId, { status: 'failed', errors: [{ at: new Date().toISOString(), message: (err as Error).message }] }).catch(() => {});
+    }
+    throw err;
   } finally {
     if (!opts.transport) await transport.close();
   }
+}
+
+/**
+ * Why a --send run must exit non-zero, naming every recipient who is not known to have this week's digest: failed
+ * (retried on the next run), unconfirmed (may or may not have gone out; never resent on its own) or not attempted
+ * (the run was stopped). Null when every recipient has it.
+ */
+export function undeliveredReport(result: DigestRunResult): string | null {
+  const by = (o: RecipientOutcome) => result.recipients.filter((r) => r.outcome === o);
+  const parts: string[] = [];
+  const unconfirmed = by('unconfirmed');
+  if (unconfirmed.length) {
+    parts.push(`${unconfirmed.length} unconfirmed (an earlier send may or may not have gone out; check the mail log for its Message-ID, then \`radar digest --send --week ${result.week} --resend-unconfirmed\`): ${unconfirmed.map((r) => r.email).join(', ')}`);
+  }
+  const failed = by('failed');
+  if (failed.length) parts.push(`${failed.length} failed (retried on the next run): ${failed.map((r) => `${r.email} (${r.error ?? 'no error recorded'})`).join(', ')}`);
+  const skipped = by('not_attempted');
+  if (skipped.length) parts.push(`${skipped.length} not attempted (the run was stopped): ${skipped.map((r) => r.email).join(', ')}`);
+  if (!parts.length) return null;
+  const missing = unconfirmed.length + failed.length + skipped.length;
+  return `digest ${result.week}: ${missing} of ${result.recipients.length} recipients have no confirmed mail: ${parts.join('; ')}`;
 }
 
 async function claim(database: Database, week: string, email: string, attemptsSeen?: number): Promise<DigestSend | undefined> {

@@ -3,6 +3,7 @@
 // so a hostname that resolves differently the second time (DNS rebinding) cannot slip through.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { buildConnector } from 'undici';
 import { SkipError } from '../errors.ts';
 
 const V4_BLOCKED: Array<[string, number]> = [
@@ -73,18 +74,50 @@ export function isBlockedAddress(ip: string): boolean {
 
 export interface AddressPolicy {
   allowPrivateNetworks: boolean;
-  /** "host" or "host:port" entries exempt from the check. */
+  /** "host" (the scheme's default port only) or "host:port" entries exempt from the check; see isAllowedHostPort. */
   allowHosts: readonly string[];
+  /** Where allowHosts is set, named in a refusal so the user knows what to edit (default "config/fetch.yaml"). */
+  settingsFile?: string;
 }
 
-/** True when the URL's host (or host:port) is listed in `allowHosts`. */
-export function isAllowedHost(url: URL, policy: AddressPolicy): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+/** An allowHosts entry split into its host (lower case, no brackets) and port (null: the scheme's default port). */
+export function parseAllowEntry(entry: string): { host: string; port: string | null } {
+  const e = entry.trim().toLowerCase();
+  const bracketed = e.match(/^\[([^\]]+)\](?::(\d+))?$/);
+  if (bracketed) return { host: bracketed[1]!, port: bracketed[2] ?? null };
+  if (isIP(e) === 6) return { host: e, port: null }; // a bare IPv6 address: its last group is not a port
+  const hostPort = e.match(/^(.*):(\d+)$/);
+  return hostPort ? { host: hostPort[1]!, port: hostPort[2]! } : { host: e, port: null };
+}
+
+function defaultPort(protocol: string): string {
+  return protocol === 'https:' ? '443' : '80';
+}
+
+/**
+ * True when `hostname` on `port` is listed in `allowHosts`. An entry must match host AND port exactly: "vm:19001" allows
+ * vm on port 19001 only, and a bare "vm" allows vm on the default port of the URL's scheme (80 for http, 443 for https),
+ * never on any other port. Checked on every redirect hop and again when the socket connects.
+ */
+export function isAllowedHostPort(hostname: string, port: string | number, protocol: string, policy: AddressPolicy): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const wanted = String(port || defaultPort(protocol));
   return policy.allowHosts.some((entry) => {
-    const e = entry.toLowerCase().replace(/^\[|\]$/g, '');
-    return e === host || e === `${host}:${port}` || e === `[${host}]:${port}`;
+    const e = parseAllowEntry(entry);
+    return e.host === host && (e.port ?? defaultPort(protocol)) === wanted;
   });
+}
+
+/** True when the URL's host and port are listed in `allowHosts` (see isAllowedHostPort). */
+export function isAllowedHost(url: URL, policy: AddressPolicy): boolean {
+  return isAllowedHostPort(url.hostname, url.port, url.protocol, policy);
+}
+
+/** The sentence a refusal ends with: which setting would allow this host and port, and where it is set. */
+export function allowHint(url: URL, policy: Pick<AddressPolicy, 'settingsFile'>): string {
+  const host = url.hostname.includes(':') && !url.hostname.startsWith('[') ? `[${url.hostname}]` : url.hostname;
+  const entry = `${host}:${url.port || defaultPort(url.protocol)}`;
+  return `to fetch it anyway, add "${entry}" to allowHosts in ${policy.settingsFile ?? 'config/fetch.yaml'}`;
 }
 
 /** Refuses a URL whose host is an IP literal in a blocked range (hostnames are checked at connect time by guardedLookup). */
@@ -92,18 +125,20 @@ export function assertUrlAllowed(url: URL, policy: AddressPolicy): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SkipError(`${url.href}: refused: only http and https URLs are fetched`);
   if (policy.allowPrivateNetworks || isAllowedHost(url, policy)) return;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host) && isBlockedAddress(host)) throw new SkipError(`${url.href}: refused: ${host} is a private, loopback or link-local address`);
-  if (host === 'localhost' || host.endsWith('.localhost')) throw new SkipError(`${url.href}: refused: localhost is not fetched`);
+  if (isIP(host) && isBlockedAddress(host)) throw new SkipError(`${url.href}: refused: ${host} is a private, loopback or link-local address; ${allowHint(url, policy)}`);
+  if (host === 'localhost' || host.endsWith('.localhost')) throw new SkipError(`${url.href}: refused: localhost is not fetched; ${allowHint(url, policy)}`);
 }
 
-/** A dns.lookup replacement for the socket: resolves, then fails the connection if any answer is a blocked address. */
+/**
+ * A dns.lookup replacement for the socket: resolves, then fails the connection if any answer is a blocked address.
+ * It sees the host name only, not the port, so it exempts nothing but allowPrivateNetworks: allowHosts entries are
+ * honoured by guardedConnector, which picks an unguarded connection only for an allowed host and port.
+ */
 export function guardedLookup(policy: AddressPolicy): LookupFunction {
-  const allowedNames = new Set(policy.allowHosts.map((h) => h.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase()));
   return ((hostname: string, options: object, callback: (...args: unknown[]) => void) => {
     dnsLookup(hostname, { ...(options as object), all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err);
-      const exempt = policy.allowPrivateNetworks || allowedNames.has(hostname.toLowerCase());
-      const bad = exempt ? undefined : addresses.find((a) => isBlockedAddress(a.address));
+      const bad = policy.allowPrivateNetworks ? undefined : addresses.find((a) => isBlockedAddress(a.address));
       if (bad) {
         const refused = new Error(`refused: ${hostname} resolves to ${bad.address}, a private, loopback or link-local address`);
         (refused as NodeJS.ErrnoException).code = 'ERR_RADAR_BLOCKED_ADDRESS';
@@ -115,4 +150,18 @@ export function guardedLookup(policy: AddressPolicy): LookupFunction {
       callback(null, first.address, first.family);
     });
   }) as unknown as LookupFunction;
+}
+
+/**
+ * The socket connector for the HTTP agent: an allowed host:port (exact match, see isAllowedHostPort) connects with the
+ * ordinary DNS lookup, everything else through guardedLookup. The choice is made per connection from the host and port
+ * the socket is opened to, so a redirect from an allowed "vm:19001" to "vm:5432" is refused.
+ */
+export function guardedConnector(policy: AddressPolicy, opts: { timeout: number }): buildConnector.connector {
+  const guarded = buildConnector({ timeout: opts.timeout, lookup: guardedLookup(policy) });
+  const open = buildConnector({ timeout: opts.timeout });
+  return (options, callback) => {
+    const exempt = policy.allowPrivateNetworks || isAllowedHostPort(options.hostname, options.port, options.protocol, policy);
+    return (exempt ? open : guarded)(options, callback);
+  };
 }

@@ -23,4 +23,6 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Which parser produced the items: rss-parser, or the lenient fallback for malformed XML. */
   parser: 'rss-parser' | 'lenient' | 'json';
+  /** Set when the document was malformed and read by the lenient parser: items may be missing, so the feed says so. */
+  warning?: string;
 }

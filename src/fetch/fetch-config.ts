@@ -39,6 +39,10 @@ export const fetchConfigSchema = z.object({
   }).strict().prefault({}),
   articles: z.object({
     maxPerFeedPerCycle: positive().default(30),
+    /** Items read from one feed per cycle, newest first; older ones beyond are ignored (a 50,000-item archive feed). */
+    maxItemsPerFeed: positive().default(500),
+    /** Transient failures in a row after which a page is reported failed (it is still retried, with backoff). */
+    maxPageFailures: positive().default(3),
     concurrency: positive().default(8),
   }).strict().prefault({}),
 }).strict();

@@ -4,7 +4,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { RadarError, RateLimitedError, RetryLaterError, SkipError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { assertUrlAllowed, guardedLookup } from './address-guard.ts';
+import { allowHint, assertUrlAllowed, guardedConnector, type AddressPolicy } from './address-guard.ts';
 import { readBody } from './body.ts';
 import type { FetchConfig } from './fetch-config.ts';
 import { HostLimiter } from './host-limiter.ts';
@@ -72,15 +72,39 @@ function header(headers: Dispatcher.ResponseData['headers'], name: string): stri
   return v ?? null;
 }
 
-function networkError(url: string, err: unknown): RadarError {
+function networkError(url: URL, err: unknown, policy: AddressPolicy): RadarError {
   let cause: unknown = err;
   while (cause instanceof Error) {
-    if ((cause as NodeJS.ErrnoException).code === 'ERR_RADAR_BLOCKED_ADDRESS') return new SkipError(`${url}: ${cause.message}`, { cause: err });
+    if ((cause as NodeJS.ErrnoException).code === 'ERR_RADAR_BLOCKED_ADDRESS') return new SkipError(`${url.href}: ${cause.message}; ${allowHint(url, policy)}`, { cause: err });
     cause = cause.cause;
   }
   const e = err as NodeJS.ErrnoException;
   const what = e.code ?? e.name ?? 'error';
-  return new RetryLaterError(`${url}: network error: ${what}: ${e.message}`, { cause: err });
+  const code = errorCode(err);
+  if (code) return new HostUnreachableError(url, code, { cause: err });
+  return new RetryLaterError(`${url.href}: network error: ${what}: ${e.message}`, { cause: err });
+}
+
+/** The host could not be reached at all: its name did not resolve, or no connection could be opened. Retried later. */
+export class HostUnreachableError extends RetryLaterError {
+  readonly reason: 'dns' | 'connect';
+  constructor(readonly url: URL, readonly code: string, options?: { cause?: unknown }) {
+    const dns = DNS_CODES.has(code);
+    super(`${url.href}: cannot reach ${dns ? url.hostname : url.host}: ${dns ? 'DNS lookup failed' : 'connection failed'} (${code})`, options);
+    this.reason = dns ? 'dns' : 'connect';
+  }
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', 'EAI_NONAME']);
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** The first system error code along the cause chain (undici wraps the socket's error). */
+function errorCode(err: unknown): string | null {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && (DNS_CODES.has(code) || CONNECT_CODES.has(code))) return code;
+  }
+  return null;
 }
 
 /** Product token for robots.txt group matching ("HiringRadar" from "HiringRadar/0.1 (+...)"). */
@@ -89,11 +113,13 @@ export function robotsToken(userAgent: string): string {
 }
 
 /** Creates the shared HTTP client (one per process: it owns the connection pool, the host limiter and the robots cache). */
-export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {}): HttpClient {
+export function createHttpClient(config: FetchConfig, opts: { log?: Logger; settingsFile?: string } = {}): HttpClient {
   const log = opts.log ?? silentLogger;
-  const policy = { allowPrivateNetworks: config.allowPrivateNetworks, allowHosts: config.allowHosts };
+  const policy: AddressPolicy = {
+    allowPrivateNetworks: config.allowPrivateNetworks, allowHosts: config.allowHosts, ...(opts.settingsFile ? { settingsFile: opts.settingsFile } : {}),
+  };
   const agent = new Agent({
-    connect: { timeout: config.timeouts.connectMs, lookup: guardedLookup(policy) },
+    connect: guardedConnector(policy, { timeout: config.timeouts.connectMs }),
     headersTimeout: config.timeouts.headersMs,
     bodyTimeout: config.timeouts.idleMs,
     keepAliveTimeout: 10_000,
@@ -116,7 +142,10 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {
   async function hop(url: URL, req: HttpRequest, signal: AbortSignal, first: boolean) {
     assertUrlAllowed(url, policy);
     if (config.politeness.respectRobots && !req.skipRobots) {
-      const refusal = await robots.check(url, signal);
+      // robots.txt is the first request to a host: when the host cannot be reached, say so for this URL.
+      const refusal = await robots.check(url, signal).catch((err: unknown) => {
+        throw err instanceof HostUnreachableError ? new HostUnreachableError(url, err.code, { cause: err }) : err;
+      });
       if (refusal?.kind === 'disallowed') throw new SkipError(`${url.href}: ${refusal.reason}`);
       if (refusal) throw new RetryLaterError(`${url.href}: ${refusal.reason}`);
     }
@@ -202,7 +231,7 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger } = {
       if (req.signal?.aborted) throw req.signal.reason;
       if (err instanceof RadarError) throw err;
       if (total.aborted) throw new RetryLaterError(`${url.href}: timed out after ${config.timeouts.totalMs} ms`, { cause: err });
-      throw networkError(url.href, err);
+      throw networkError(url, err, policy);
     }
   }
 

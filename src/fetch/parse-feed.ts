@@ -74,6 +74,17 @@ function fromRssParser(out: Parser.Output<RssItem>, source: string, feedUrl: str
   };
 }
 
+/**
+ * "parsed 1 item; the XML is broken at line 7: Unexpected close tag": what a lenient read of a malformed feed may have
+ * lost, for feed health. The strict parser (sax) counts lines from 0; people count from 1.
+ */
+export function brokenXmlWarning(items: number, strictError: unknown): string {
+  const message = strictError instanceof Error ? strictError.message : String(strictError);
+  const line = /\bLine: (\d+)/.exec(message);
+  const where = line ? ` at line ${Number(line[1]) + 1}` : '';
+  return `parsed ${items} ${items === 1 ? 'item' : 'items'}; the XML is broken${where}: ${message.split('\n')[0]}`.slice(0, 500);
+}
+
 /** Parses decoded feed text fetched from `feedUrl`; throws NotAFeedError for HTML and FeedParseError for anything unreadable. */
 export async function parseFeed(source: string, feedUrl: string, contentType: string | null = null): Promise<ParsedFeed> {
   const body = source.replace(/^\uFEFF/, '');
@@ -95,7 +106,7 @@ export async function parseFeed(source: string, feedUrl: string, contentType: st
   } catch (strictError) {
     try {
       const feed = parseLenientFeed(body, feedUrl);
-      if (feed.items.length || /<(rss|feed|rdf:RDF|channel)[\s>/]/i.test(body.slice(0, 4096))) return feed;
+      if (feed.items.length || /<(rss|feed|rdf:RDF|channel)[\s>/]/i.test(body.slice(0, 4096))) return { ...feed, warning: brokenXmlWarning(feed.items.length, strictError) };
       throw new Error('no items');
     } catch (err) {
       throw new FeedParseError(`${feedUrl}: not a readable feed: ${(strictError as Error).message.split('\n')[0]}; lenient parser: ${(err as Error).message}`, { cause: strictError });

@@ -68,8 +68,9 @@ export class RobotsCache {
       else if (status >= 400 && status < 500) entry = { robot: 'allow-all', expiresAt: Date.now() + this.ttlMs };
       else entry = { robot: 'disallow-all', expiresAt: Date.now() + this.failureTtlMs, reason: `HTTP ${status}` };
     } catch (err) {
-      // An abort, or a lasting refusal of the host itself (a blocked address): the page fetch must fail the same way.
-      if (signal?.aborted || err instanceof SkipError) throw err;
+      // An abort, a lasting refusal of the host itself (a blocked address), or a host that cannot be reached at all
+      // (offline, unknown name): the request fails for that reason, not as "robots.txt unavailable".
+      if (signal?.aborted || err instanceof SkipError || (err as { name?: string }).name === 'HostUnreachableError') throw err;
       entry = { robot: 'disallow-all', expiresAt: Date.now() + this.failureTtlMs, reason: (err as Error).message };
     }
     this.entries.set(origin, entry);

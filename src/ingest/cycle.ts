@@ -1,8 +1,10 @@
 // runIngestCycle: one ingest pass. Sync the feed list, take the cycle lock, fetch the due feeds (a few at once; the
 // HTTP client enforces per-host politeness), fetch/process/store new pages, record a runs row, report a summary.
+import { join } from 'node:path';
 import { createExtractor } from '../extract/extract.ts';
 import type { Database, Db } from '../db/client.ts';
 import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
+import { finishRun, markInterruptedRuns, startRun, type RunError } from '../db/queries/runs.ts';
 import { loadFetchConfig, type FetchConfig } from '../fetch/fetch-config.ts';
 import { createHttpClient, type HttpClient } from '../fetch/http.ts';
 import { silentLogger, type Logger } from '../log.ts';
@@ -12,7 +14,6 @@ import { loadFeedsConfig, loadFeedsFile } from './feeds-config.ts';
 import { emptyCounts, ingestFeed, type CycleCounts, type FeedDeps, type StoreFn } from './ingest-feed.ts';
 import { inlineProcessPage, type ProcessPage } from './process-page.ts';
 import { silentProgress, type Progress } from './progress.ts';
-import { finishRun, startRun, type RunError } from './run-record.ts';
 import { dueFeeds } from './schedule.ts';
 import { feedIdsFor, syncFeeds } from './sync-feeds.ts';
 
@@ -48,6 +49,8 @@ export interface CycleSummary {
   ran: boolean;
   reason?: string;
   runId: number | null;
+  /** Earlier ingest runs found still `running` whose process had died: marked interrupted by this cycle. */
+  interruptedRuns: number[];
   counts: CycleCounts;
   errors: RunError[];
   aborted: boolean;
@@ -99,8 +102,8 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
   const errors: RunError[] = [];
 
   const release = await tryAcquireCycleLock(ctx.database);
-  if (!release) return { ran: false, reason: 'another ingest cycle is running', runId: null, counts, errors, aborted: false, durationMs: Date.now() - started };
-  const http = ctx.http ?? createHttpClient(config, { log });
+  if (!release) return { ran: false, reason: 'another ingest cycle is running', runId: null, interruptedRuns: [], counts, errors, aborted: false, durationMs: Date.now() - started };
+  const http = ctx.http ?? createHttpClient(config, { log, settingsFile: join(ctx.configDir, 'fetch.yaml') });
   let runId: number | null = null;
   const progress = ctx.progress ?? silentProgress;
   try {
@@ -108,7 +111,10 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     const sync = await syncFeeds(db, list, { pauseMissing: !ctx.feedsFile });
     if (sync.paused) log.info({ count: sync.paused }, 'feeds removed from config paused');
     const onlyIds = ctx.feedsFile ? await feedIdsFor(db, list.feeds.map((f) => f.url)) : null;
-    runId = await startRun(db, 'ingest', now());
+    // Holding the cycle lock, no other ingest run can be alive: any row still `running` was left by a killed process.
+    const interrupted = await markInterruptedRuns(db, 'ingest', { othersAreDead: true });
+    for (const run of interrupted) log.warn({ run_id: run.id, started_at: run.startedAt.toISOString() }, 'earlier ingest run never finished: marked interrupted');
+    runId = await startRun(db, 'ingest');
     const due = await dueFeeds(db, now(), { force: ctx.force ?? false, onlyIds });
     counts.feedsDue = due.length;
     log.info({ run_id: runId, feeds_due: due.length }, 'ingest cycle started');
@@ -127,8 +133,9 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     const workers = Array.from({ length: Math.min(ctx.feedConcurrency ?? 4, due.length) }, async () => {
       while (next < due.length && !signal.aborted) {
         const feed = due[next++]!;
-        const outcome = await ingestFeed(feed, deps);
-        progress.feedDone(feed.url, outcome, { newArticles: counts.articlesNew, updatedArticles: counts.articlesUpdated });
+        // The feed's own counts: feeds run concurrently, so the cycle's running totals would be counted again per feed.
+        const result = await ingestFeed(feed, deps);
+        progress.feedDone(feed.url, result.outcome, { newArticles: result.newArticles, updatedArticles: result.updatedArticles });
       }
     });
     let aborted = false;
@@ -140,14 +147,14 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     }
     aborted ||= signal.aborted;
     progress.stop();
-    await finishRun(db, runId, aborted ? 'aborted' : 'ok', { ...counts }, errors);
-    const summary = { ran: true, runId, counts, errors, aborted, durationMs: Date.now() - started };
+    await finishRun(db, runId, { status: aborted ? 'aborted' : 'ok', counts: { ...counts }, errors });
+    const summary = { ran: true, runId, interruptedRuns: interrupted.map((r) => r.id), counts, errors, aborted, durationMs: Date.now() - started };
     log.info({ run_id: runId, ...snake(counts), aborted, duration_ms: summary.durationMs }, 'ingest cycle finished');
     return summary;
   } catch (err) {
     progress.stop();
     if (runId !== null) {
-      await finishRun(ctx.database.db, runId, 'failed', { ...counts }, [...errors, { at: now().toISOString(), message: (err as Error).message }]).catch(() => {});
+      await finishRun(ctx.database.db, runId, { status: 'failed', counts: { ...counts }, errors: [...errors, { at: now().toISOString(), message: (err as Error).message }] }).catch(() => {});
     }
     throw err;
   } finally {
@@ -160,13 +167,29 @@ function snake(counts: CycleCounts): Record<string, number> {
   return Object.fromEntries(Object.entries(counts).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 }
 
+/** Why hosts could not be reached, in words ("DNS lookup failed"). */
+function unreachableWhy(c: CycleCounts): string {
+  if (c.feedsDnsFailed === c.feedsUnreachable) return 'DNS lookup failed';
+  return c.feedsDnsFailed === 0 ? 'connection failed' : 'DNS lookup or connection failed';
+}
+
 /** One line for stdout: what the cycle did. */
 export function formatSummary(s: CycleSummary): string {
   if (!s.ran) return `ingest: skipped: ${s.reason}`;
   const c = s.counts;
+  const tail = `${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})` + (s.interruptedRuns.length
+    ? `; earlier ${s.interruptedRuns.length === 1 ? 'run' : 'runs'} ${s.interruptedRuns.join(', ')} never finished: marked interrupted`
+    : '');
+  // Every feed failed because no host could be reached: the machine is offline, so say that, not 42 separate failures.
+  if (c.feedsUnreachable > 0 && c.feedsFetched + c.feedsNotModified + c.feedsRateLimited === 0 && c.feedsUnreachable === c.feedsFailed) {
+    return `ingest${s.aborted ? ' (aborted)' : ''}: no network: ${c.feedsUnreachable} ${c.feedsUnreachable === 1 ? 'feed' : 'feeds'} could not be reached (${unreachableWhy(c)}); ${tail}`;
+  }
   const feeds = `${c.feedsDue} feeds due: ${c.feedsFetched} fetched, ${c.feedsNotModified} not modified, ${c.feedsFailed} failed` +
+    (c.feedsUnreachable ? ` (${c.feedsUnreachable} unreachable: ${unreachableWhy(c)})` : '') +
     (c.feedsRateLimited ? `, ${c.feedsRateLimited} rate-limited` : '') + (c.feedsPaused ? `, ${c.feedsPaused} paused` : '');
   const articles = `articles: ${c.articlesNew} new, ${c.articlesUpdated} updated, ${c.articlesUnchanged} unchanged, ${c.articlesFailed} failed, ${c.itemsKnown} already known` +
-    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '') + (c.articlesQueued ? `, ${c.articlesQueued} queued` : '');
-  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} linked; ${(s.durationMs / 1000).toFixed(1)} s (run ${s.runId})`;
+    (c.itemsDeferred ? `, ${c.itemsDeferred} deferred` : '') + (c.articlesWaiting ? `, ${c.articlesWaiting} waiting to retry` : '') +
+    (c.articlesMarkedFailed ? `, ${c.articlesMarkedFailed} marked failed` : '') + (c.articlesQueued ? `, ${c.articlesQueued} queued` : '') +
+    (c.itemsOverCap ? `, ${c.itemsOverCap} items over the per-feed cap` : '');
+  return `ingest${s.aborted ? ' (aborted)' : ''}: ${feeds}; ${articles}; events: ${c.eventsNew} new, ${c.eventsLinked} article-event links; ${tail}`;
 }

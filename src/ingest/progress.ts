@@ -4,7 +4,7 @@ import type { Logger } from '../log.ts';
 
 export interface Progress {
   start(totalFeeds: number): void;
-  /** One feed finished. */
+  /** One feed finished; `counts` are that feed's own, not the cycle's running totals. */
   feedDone(feedUrl: string, outcome: string, counts: { newArticles: number; updatedArticles: number }): void;
   stop(): void;
 }
@@ -15,11 +15,13 @@ export function createProgress(log: Logger, opts: { tty?: boolean } = {}): Progr
   if (!tty) {
     let done = 0;
     let total = 0;
+    let newSoFar = 0;
     return {
       start: (n) => void (total = n),
       feedDone: (feedUrl, outcome, counts) => {
         done++;
-        log.info({ feed_url: feedUrl, outcome, new_articles: counts.newArticles, updated_articles: counts.updatedArticles, done, total }, 'feed done');
+        newSoFar += counts.newArticles;
+        log.info({ feed_url: feedUrl, outcome, new_articles: counts.newArticles, updated_articles: counts.updatedArticles, cycle_new_articles: newSoFar, done, total }, 'feed done');
       },
       stop: () => {},
     };

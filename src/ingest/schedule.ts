@@ -55,13 +55,13 @@ export async function dueFeeds(db: Db, now: Date, opts: { force?: boolean; onlyI
   return db.select().from(feeds).where(and(...conditions)).orderBy(asc(feeds.nextCheckAt));
 }
 
-/** Records a fetched (or 304) feed: clears the error count; validators are stored only when every item was handled. */
+/** Records a fetched (or 304) feed: clears the error count, sets or clears its warning; validators are stored only when every item was handled. */
 export async function recordFeedSuccess(
   db: Db,
   feed: Feed,
   now: Date,
   config: FetchConfig,
-  result: { status: number; etag?: string | null; lastModified?: string | null; keepValidators: boolean; title?: string | null },
+  result: { status: number; etag?: string | null; lastModified?: string | null; keepValidators: boolean; title?: string | null; warning?: string | null },
 ): Promise<void> {
   await db
     .update(feeds)
@@ -70,6 +70,8 @@ export async function recordFeedSuccess(
       lastStatus: result.status,
       errorCount: 0,
       lastError: null,
+      // A 304 repeats the last read, so its warning stands; a fresh read replaces it (null when the XML was clean).
+      ...(result.warning !== undefined ? { lastWarning: result.warning } : {}),
       nextCheckAt: nextCheckAt(now, feed.intervalMinutes, config.schedule.jitterRatio),
       ...(result.keepValidators ? { etag: result.etag ?? null, lastModified: result.lastModified ?? null } : {}),
       ...(!feed.title && result.title ? { title: result.title } : {}),

@@ -1,6 +1,7 @@
 // startScheduler: the ingest loop behind `radar run`. Runs a cycle, sleeps until the next feed is due (within
 // bounds), repeats until the signal aborts. One HTTP client and one extractor live across cycles (rebuilt when an
 // analyst changes aliases or merges entities, checked at the start of each cycle).
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, min } from 'drizzle-orm';
 import { feeds } from '../db/schema.ts';
@@ -22,7 +23,7 @@ export interface SchedulerOptions {
 export async function startScheduler(ctx: IngestContext & { signal: AbortSignal }, opts: SchedulerOptions = {}): Promise<void> {
   const log = ctx.log ?? silentLogger;
   const config = ctx.fetchConfig ?? loadFetchConfig(ctx.configDir);
-  const http = ctx.http ?? createHttpClient(config, { log });
+  const http = ctx.http ?? createHttpClient(config, { log, settingsFile: join(ctx.configDir, 'fetch.yaml') });
   const shared: IngestContext = { ...ctx, fetchConfig: config, http, processPage: ctx.processPage ?? lazyProcessPage(ctx.configDir, ctx.database.db) };
   const minSleepMs = opts.minSleepMs ?? 30_000;
   const maxSleepMs = opts.maxSleepMs ?? 600_000;

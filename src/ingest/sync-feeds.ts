@@ -1,12 +1,10 @@
 // Brings the feeds table in line with the feed list: upsert by URL (analyst-edited fields only, never the fetch
-// state), and pause feeds that left the list rather than delete them, so their articles keep their source.
+// state), and pause feeds that left the list rather than delete them, so their articles keep their source. The
+// removal is recorded in its own column (removed_from_config_at): the feed's real last error stays visible.
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { feeds } from '../db/schema.ts';
 import type { FeedsFile } from './feeds-config.ts';
-
-/** The last_error text of a feed paused because it was removed from config; cleared when it comes back. */
-export const REMOVED_FROM_CONFIG = 'removed from config/feeds.yaml';
 
 export interface SyncResult {
   upserted: number;
@@ -38,9 +36,10 @@ export async function syncFeeds(db: Db, list: FeedsFile, opts: { pauseMissing: b
           tags: values.tags,
           intervalMinutes: values.intervalMinutes,
           fromConfig: true,
-          // Back in the list after a removal: resume. A pause for exhausting the error budget stays until an analyst acts.
-          paused: sql`case when ${feeds.lastError} = ${REMOVED_FROM_CONFIG} then false else ${feeds.paused} end`,
-          lastError: sql`case when ${feeds.lastError} = ${REMOVED_FROM_CONFIG} then null else ${feeds.lastError} end`,
+          // Back in the list after a removal: resume (only feeds that were running when removed were paused for it).
+          // A pause for exhausting the error budget stays until an analyst acts.
+          paused: sql`case when ${feeds.removedFromConfigAt} is not null then false else ${feeds.paused} end`,
+          removedFromConfigAt: null,
           updatedAt: new Date(),
         },
       });
@@ -49,7 +48,7 @@ export async function syncFeeds(db: Db, list: FeedsFile, opts: { pauseMissing: b
   if (opts.pauseMissing) {
     const gone = await db
       .update(feeds)
-      .set({ paused: true, lastError: REMOVED_FROM_CONFIG, updatedAt: new Date() })
+      .set({ paused: true, removedFromConfigAt: new Date(), updatedAt: new Date() })
       .where(and(eq(feeds.fromConfig, true), eq(feeds.paused, false), urls.length ? notInArray(feeds.url, urls) : sql`true`))
       .returning({ id: feeds.id });
     paused = gone.length;

@@ -6,6 +6,7 @@ import { InputError } from '../../errors.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 import { intParam, sessionOf } from '../env.ts';
 import { addAlias, mergeEntities, removeAlias } from '../../db/queries/entities.ts';
+import { listRuns } from '../../db/queries/runs.ts';
 import { ENTITY_TYPES, getEntity, resolveMergeTarget, searchEntities, type EntityType } from '../queries/entities.ts';
 import { enumParam, parseParams, textParam } from '../params.ts';
 import { addFeed, listFeeds, removeFeed, setFeedPaused } from '../queries/feeds.ts';
@@ -109,7 +110,9 @@ export function adminRoutes(): Hono<AppEnv> {
 
   app.get('/feeds', async (c) => {
     const s = sessionOf(c);
-    return c.html(page({ title: 'Feeds', user: s.user, csrfToken: s.csrfToken, nav: 'feeds', notice: notice(c), body: feedsBody({ feeds: await listFeeds(c.get('deps').db), csrf: s.csrfToken }) }));
+    const db = c.get('deps').db;
+    const [feedRows, runs] = await Promise.all([listFeeds(db), listRuns(db, { limit: 10 })]);
+    return c.html(page({ title: 'Feeds', user: s.user, csrfToken: s.csrfToken, nav: 'feeds', notice: notice(c), body: feedsBody({ feeds: feedRows, runs, csrf: s.csrfToken }) }));
   });
 
   app.post('/feeds', async (c) => {

@@ -1,6 +1,6 @@
 // Entities, feeds and users pages.
 import { html } from 'hono/html';
-import type { Feed } from '../../db/schema.ts';
+import type { Feed, Run } from '../../db/schema.ts';
 import type { Role } from '../../auth/users.ts';
 import { ENTITY_TYPES, type EntityListRow, type EntityType } from '../queries/entities.ts';
 import { badge, csrfField, fmtTime, safeHref, type Html } from './layout.ts';
@@ -33,14 +33,27 @@ ${o.canEdit ? html`<p><button form="merge" class="primary" id="merge-button">Mer
 }
 
 function feedState(f: Feed): Html {
+  // Removal from the config file is its own state, so the feed's real last error stays in its column.
+  if (f.removedFromConfigAt) return html`${badge('paused')} <small class="muted">removed from feeds.yaml ${fmtTime(f.removedFromConfigAt)}</small>`;
   if (f.paused) return badge('paused');
   if (f.errorCount > 0) return badge('failing', `failing ×${f.errorCount}`);
   if (!f.lastFetchedAt) return badge('new');
   return badge('ok');
 }
 
-/** The feed health page (admin). */
-export function feedsBody(o: { feeds: Feed[]; csrf: string }): Html {
+/** The latest pipeline runs; `interrupted` marks one whose process died before it finished. */
+function runsTable(runs: Run[]): Html {
+  if (!runs.length) return html``;
+  return html`<h2>Recent runs</h2>
+<table class="runs">
+  <thead><tr><th>Run</th><th>Kind</th><th>Status</th><th>Started</th><th>Ended</th><th>Last error</th></tr></thead>
+  <tbody>${runs.map((r) => html`<tr data-run-id="${r.id}"><td class="num">${r.id}</td><td>${r.kind}</td><td>${badge(r.status)}</td><td>${fmtTime(r.startedAt)}</td>
+    <td>${fmtTime(r.endedAt)}</td><td class="error">${r.errors.at(-1)?.message ?? ''}</td></tr>`)}</tbody>
+</table>`;
+}
+
+/** The feed health page (admin), with the latest runs under it. */
+export function feedsBody(o: { feeds: Feed[]; runs?: Run[]; csrf: string }): Html {
   return html`<form class="filters card" method="post" action="/feeds">
   ${csrfField(o.csrf)}
   <label>URL <input name="url" type="url" required size="40" placeholder="https://example.com/feed.xml"></label>
@@ -55,13 +68,14 @@ export function feedsBody(o: { feeds: Feed[]; csrf: string }): Html {
     <td>${feedState(f)}</td>
     <td><a href="${safeHref(f.url)}" rel="noopener noreferrer nofollow" target="_blank">${f.title ?? f.url}</a>${f.fromConfig ? html` <small class="muted">config</small>` : ''}<br><small class="muted">${f.url}</small></td>
     <td>${f.language ?? ''}</td><td>${fmtTime(f.lastFetchedAt)}</td><td>${f.lastStatus ?? ''}</td><td>${f.paused ? '—' : fmtTime(f.nextCheckAt)}</td>
-    <td class="num">${f.errorCount}</td><td class="error">${f.lastError ?? ''}</td>
+    <td class="num">${f.errorCount}</td><td class="error">${f.lastError ?? ''}${f.lastWarning ? html`<div class="warning">warning: ${f.lastWarning}</div>` : ''}</td>
     <td class="acts">
       <form method="post" action="/feeds/${f.id}/${f.paused ? 'resume' : 'pause'}" class="inline">${csrfField(o.csrf)}<button>${f.paused ? 'Resume' : 'Pause'}</button></form>
       <form method="post" action="/feeds/${f.id}/remove" class="inline confirm" data-confirm="Remove this feed? Its articles stay.">${csrfField(o.csrf)}<button class="no">Remove</button></form>
     </td></tr>`)}</tbody>
 </table>
-${o.feeds.length === 0 ? html`<p class="empty">No feeds yet.</p>` : ''}`;
+${o.feeds.length === 0 ? html`<p class="empty">No feeds yet.</p>` : ''}
+${runsTable(o.runs ?? [])}`;
 }
 
 /** The account list (admin). */

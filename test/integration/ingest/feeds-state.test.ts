@@ -12,7 +12,7 @@ import { loadFeedsFile, type FeedsFile } from '../../../src/ingest/feeds-config.
 import { pickItems } from '../../../src/ingest/ingest-feed.ts';
 import { linkVariants } from '../../../src/ingest/known-articles.ts';
 import { dueFeeds, feedFailure, nextCheckAt } from '../../../src/ingest/schedule.ts';
-import { REMOVED_FROM_CONFIG, syncFeeds } from '../../../src/ingest/sync-feeds.ts';
+import { syncFeeds } from '../../../src/ingest/sync-feeds.ts';
 import { openTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 
 let database: TestDatabase;
@@ -35,9 +35,25 @@ describe('syncFeeds', () => {
     await syncFeeds(database.db, list([a, b], 'New title'), { pauseMissing: true });
     expect(await row(a)).toMatchObject({ etag: '"e"', errorCount: 3, lastError: 'HTTP 500', title: 'New title', paused: false });
     await syncFeeds(database.db, list([a]), { pauseMissing: true });
-    expect(await row(b)).toMatchObject({ paused: true, lastError: REMOVED_FROM_CONFIG });
+    expect(await row(b)).toMatchObject({ paused: true, lastError: null });
+    expect((await row(b)).removedFromConfigAt).toBeInstanceOf(Date);
     await syncFeeds(database.db, list([a, b]), { pauseMissing: true });
-    expect(await row(b)).toMatchObject({ paused: false, lastError: null });
+    expect(await row(b)).toMatchObject({ paused: false, lastError: null, removedFromConfigAt: null });
+  });
+
+  it('keeps a removed feed\'s real last error and records the removal apart from it', async () => {
+    const d = 'https://d.example/feed';
+    const e = 'https://e.example/feed';
+    const others = ['https://a.example/feed', 'https://b.example/feed'];
+    await syncFeeds(database.db, list([...others, d, e]), { pauseMissing: true });
+    await database.db.update(feeds).set({ errorCount: 2, lastError: 'https://d.example/feed: HTTP 503', lastStatus: 503 }).where(eq(feeds.url, d));
+    await syncFeeds(database.db, list([...others, e]), { pauseMissing: true });
+    const removed = await row(d);
+    expect(removed).toMatchObject({ paused: true, errorCount: 2, lastError: 'https://d.example/feed: HTTP 503', lastStatus: 503 });
+    expect(removed.removedFromConfigAt).toBeInstanceOf(Date);
+    // Back in the list: resumed, and the error it had is still there until the next fetch settles it.
+    await syncFeeds(database.db, list([...others, d, e]), { pauseMissing: true });
+    expect(await row(d)).toMatchObject({ paused: false, removedFromConfigAt: null, lastError: 'https://d.example/feed: HTTP 503' });
   });
 
   it('keeps a budget pause when the feed is still listed, and leaves other feeds alone for a --feeds file', async () => {

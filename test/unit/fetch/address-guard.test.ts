@@ -22,6 +22,11 @@ describe('assertUrlAllowed', () => {
     expect(() => assertUrlAllowed(new URL('http://localhost:3000/'), strict)).toThrow(/refused/);
     expect(() => assertUrlAllowed(new URL('file:///etc/passwd'), strict)).toThrow(/only http/);
   });
+  it('says which setting would allow a refused address, and where it is set', () => {
+    expect(() => assertUrlAllowed(new URL('http://10.0.0.7:8080/feed'), strict)).toThrow('to fetch it anyway, add "10.0.0.7:8080" to allowHosts in config/fetch.yaml');
+    expect(() => assertUrlAllowed(new URL('https://[fd00::1]/'), { ...strict, settingsFile: '/etc/radar/fetch.yaml' }))
+      .toThrow('add "[fd00::1]:443" to allowHosts in /etc/radar/fetch.yaml');
+  });
   it('lets public addresses, exempt host:port pairs and allowPrivateNetworks through', () => {
     expect(() => assertUrlAllowed(new URL('https://93.184.216.34/'), strict)).not.toThrow();
     const exempt = { allowPrivateNetworks: false, allowHosts: ['127.0.0.1:4321'] };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBlockedAddress } from '../../../src/fetch/address-guard.ts';
 import { RateLimitedError, RetryLaterError, SkipError } from '../../../src/errors.ts';
 import { fetchConfigFrom } from '../../../src/fetch/fetch-config.ts';
-import { createHttpClient, parseRetryAfter, statusOf, type HttpClient } from '../../../src/fetch/http.ts';
+import { createHttpClient, HostUnreachableError, parseRetryAfter, statusOf, type HttpClient } from '../../../src/fetch/http.ts';
 import { bomb, body, conditional, huge, redirect, slow, stall, startTestServer, status, type TestServer } from '../../helpers/http-server.ts';
 
 let server: TestServer;
@@ -175,7 +175,7 @@ describe('timeouts', () => {
     setTimeout(() => controller.abort(new Error('shutting down')), 50);
     await expect(get('/slow2', { signal: controller.signal })).rejects.toThrow('shutting down');
   });
-  it('reports a refused connection as a network error to retry later', async () => {
+  it('reports a refused connection as an unreachable host to retry later', async () => {
     const dead = await startTestServer();
     const port = dead.port;
     await dead.close();
@@ -183,7 +183,8 @@ describe('timeouts', () => {
     try {
       const err = await c.get({ url: `http://127.0.0.1:${port}/feed`, accept: '*/*', maxBytes: 1000, skipRobots: true }).catch((e) => e);
       expect(err).toBeInstanceOf(RetryLaterError);
-      expect(err.message).toMatch(/network error: ECONNREFUSED/);
+      expect(err).toBeInstanceOf(HostUnreachableError);
+      expect(err.message).toBe(`http://127.0.0.1:${port}/feed: cannot reach 127.0.0.1:${port}: connection failed (ECONNREFUSED)`);
     } finally {
       await c.close();
     }

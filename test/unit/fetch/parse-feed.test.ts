@@ -53,6 +53,14 @@ describe('parseFeed', () => {
       <item><title>Unclosed <b>bold</title><link>https://x.example/bad</link></item></channel>`, FEED_URL);
     expect(feed.parser).toBe('lenient');
     expect(feed.items.map((i) => i.link)).toContain('https://x.example/good');
+    // Items may have been lost: the feed says how many were read and where the XML breaks (lines counted from 1).
+    expect(feed.warning).toMatch(new RegExp(`^parsed ${feed.items.length} items?; the XML is broken at line 1: `));
+  });
+
+  it('gives no warning for well-formed XML', async () => {
+    const feed = await parseFeed('<rss version="2.0"><channel><title>T</title><item><title>A</title><link>https://x.example/a</link></item></channel></rss>', FEED_URL);
+    expect(feed.parser).toBe('rss-parser');
+    expect(feed.warning).toBeUndefined();
   });
 
   it('refuses HTML served in place of a feed and reports the advertised feed', async () => {
