@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { articles, eventArticles, events } from '../db/schema.ts';
 import type { LiveEntity } from '../db/queries/entities.ts';
 import type { ArticleEntity, ExtractedEvent } from '../extract/types.ts';
+import type { ArticleDate } from './article-date.ts';
 import { eventFingerprint, eventIdentity } from './event-identity.ts';
 import { LOCK_EVENT_IDENTITY, lockAll } from './keys.ts';
 import { isFrozen, recomputeEvent, type EventReading } from './recompute-event.ts';
@@ -15,6 +16,8 @@ export interface ArticleEventContext {
   articleId: number;
   /** The article's date for the merge window: publication date, else fetch time. */
   date: Date;
+  /** The article's publication date and its source: what an event it opens is dated with (never the fetch time). */
+  published: ArticleDate;
   language: string | null;
   mergeWindowDays: number;
   /** The article was inserted in this transaction: it has no links yet, nothing to look up. */
@@ -103,7 +106,8 @@ async function createEvent(tx: Db, ctx: ArticleEventContext, r: Report): Promise
         evidenceText: r.evidence.text,
         evidenceStart: r.evidence.start,
         evidenceEnd: r.evidence.end,
-        occurredAt: ctx.date,
+        occurredAt: ctx.published.publishedAt,
+        dateSource: ctx.published.dateSource,
       })
       .onConflictDoNothing({ target: events.fingerprint })
       .returning({ id: events.id });
