@@ -2,7 +2,7 @@
 // and per-type counts for the comparison with the previous week.
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { articles, eventArticles, events, type EventRow } from '../db/schema.ts';
+import { articles, eventArticles, events, runs, type EventRow } from '../db/schema.ts';
 
 export const EVENT_TYPES = ['hiring', 'expansion', 'talent_move', 'leadership', 'contraction', 'export_control'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -111,4 +111,12 @@ export function countByType(list: Array<{ type: EventType }>): TypeCounts {
   const counts = emptyCounts();
   for (const e of list) counts[e.type] += 1;
   return counts;
+}
+
+/** When this installation first ingested anything: its first ingest run or its first stored article; null if never. */
+export async function firstIngestAt(db: Db): Promise<Date | null> {
+  const [row] = await db.select({
+    at: sql<string | null>`least((select min(${runs.startedAt}) from ${runs} where ${runs.kind} = 'ingest'), (select min(${articles.fetchedAt}) from ${articles}))`,
+  }).from(sql`(select 1) as one`);
+  return row?.at ? new Date(row.at) : null;
 }
