@@ -1,7 +1,7 @@
 // buildDigest: one week's digest (subject, HTML, text, counts) from the database. Used by `radar digest`, by the
 // sender, and by the review UI's preview of any week; it reads only and sends nothing.
 import type { Database } from '../db/client.ts';
-import { subjectLine, total, type DigestModel } from './model.ts';
+import { subjectLine, total, weekSpan, type DigestModel } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { countByType, countWeekEvents, selectWeekEvents, type TypeCounts } from './select.ts';
@@ -24,7 +24,10 @@ export interface DigestCounts {
 export interface BuiltDigest {
   week: string;
   start: Date;
+  /** Exclusive: the next Monday 00:00 in the digest's zone. */
   end: Date;
+  /** The week's days as the mail shows them ("16 Nov 2026 - 22 Nov 2026"), on the digest zone's wall clock. */
+  span: string;
   subject: string;
   html: string;
   text: string;
@@ -47,6 +50,7 @@ export async function buildDigest(database: Pick<Database, 'db'>, week: string |
     week: label,
     start,
     end,
+    span: weekSpan(model),
     subject: subjectLine(label, counts),
     html: renderHtml(model),
     text: renderText(model),

@@ -13,6 +13,7 @@ import { NotFoundError } from '../db/queries/not-found.ts';
 import { RadarError } from '../errors.ts';
 import { silentLogger } from '../log.ts';
 import type { AppEnv, WebDeps, WebOptions } from './env.ts';
+import { accountRoutes } from './routes/account.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -63,6 +64,7 @@ export function createApp(options: WebOptions): Hono<AppEnv> {
   app.route('/', eventRoutes());
   app.route('/', apiRoutes());
   app.route('/', adminRoutes());
+  app.route('/', accountRoutes(options.configDir));
   app.route('/', digestRoutes(options.configDir));
   app.get('/healthz', (c) => c.json({ ok: true }));
 
