@@ -1,5 +1,6 @@
 // buildDigest: one week's digest (subject, HTML, text, counts) from the database. Used by `radar digest`, by the
 // sender, and by the review UI's preview of any week; it reads only and sends nothing.
+import { resolveConfigDir } from '../config/load.ts';
 import type { Database } from '../db/client.ts';
 import { subjectLine, total, weekSpan, type DigestModel } from './model.ts';
 import { renderHtml } from './render-html.ts';
@@ -10,8 +11,10 @@ import { addWeeks, formatWeek, parseWeek, weekRange, type IsoWeek } from './week
 export interface BuildOptions {
   /** IANA zone whose wall clock defines the week (DigestConfig.timeZone). */
   timeZone: string;
-  /** Base URL of the review UI for the footer link, or null. */
+  /** Public base URL of the review UI (RADAR_PUBLIC_URL) for the links to each event and the footer, or null. */
   reviewUrl?: string | null;
+  /** Config folder whose event lexicons tell appointments from departures (default: the project's config/). */
+  configDir?: string | undefined;
 }
 
 export interface DigestCounts {
@@ -43,6 +46,11 @@ export async function buildDigest(database: Pick<Database, 'db'>, week: string |
   const { start, end } = weekRange(iso, opts.timeZone);
   const previousRange = weekRange(addWeeks(iso, -1), opts.timeZone);
   const events = await selectWeekEvents(database.db, start, end);
+  if (events.some((e) => e.type === 'leadership')) {
+    const { leadershipKind } = await import('./leadership.ts');
+    const configDir = resolveConfigDir(opts.configDir);
+    for (const e of events) if (e.type === 'leadership') e.leadership = leadershipKind(e.evidence, e.language ?? null, configDir);
+  }
   const previous = await countWeekEvents(database.db, previousRange.start, previousRange.end);
   const counts = countByType(events);
   const model: DigestModel = { week: label, start, end, timeZone: opts.timeZone, events, counts, previous, reviewUrl: opts.reviewUrl ?? null };
