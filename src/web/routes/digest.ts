@@ -33,7 +33,7 @@ export function digestRoutes(configDir?: string): Hono<AppEnv> {
     const s = sessionOf(c);
     const cfg = settings();
     const week = weekOf(c, cfg);
-    const built = await buildDigest({ db: c.get('deps').db }, week, { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl });
+    const built = await buildDigest({ db: c.get('deps').db }, week, { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl, configDir: cfg.configDir });
     const counts = Object.entries(built.counts.byType).filter(([, n]) => n > 0);
     return c.html(page({
       title: `Digest ${built.week}`, user: s.user, csrfToken: s.csrfToken, nav: 'digest',
@@ -53,7 +53,7 @@ export function digestRoutes(configDir?: string): Hono<AppEnv> {
 
   app.get('/digest/preview', async (c) => {
     const cfg = settings();
-    const built = await buildDigest({ db: c.get('deps').db }, weekOf(c, cfg), { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl });
+    const built = await buildDigest({ db: c.get('deps').db }, weekOf(c, cfg), { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl, configDir: cfg.configDir });
     c.header('Content-Security-Policy', PREVIEW_CSP);
     c.header('X-Frame-Options', 'SAMEORIGIN');
     return c.html(built.html);
