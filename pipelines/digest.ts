@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../src/db/client.ts';
 import { buildDigest } from '../src/digest/build.ts';
 import { loadDigestConfig } from '../src/digest/config.ts';
-import { resolveRecipients } from '../src/digest/recipients.ts';
+import { recipientList } from '../src/digest/recipients.ts';
+import { firstIngestAt } from '../src/digest/select.ts';
 import { defaultWeek, runDigest, undeliveredReport, weekLedger, type DigestRunResult } from '../src/digest/send.ts';
 import { transportFromEnv } from '../src/digest/transport.ts';
 import { formatWeek, parseWeek } from '../src/digest/week.ts';
@@ -26,6 +27,10 @@ function printRun(result: DigestRunResult): void {
     console.log(`earlier digest ${result.interruptedRuns.length === 1 ? 'run' : 'runs'} ${result.interruptedRuns.join(', ')} never finished: marked interrupted`);
   }
   console.log(result.subject);
+  if (result.skippedBeforeFirstIngest) {
+    console.log(`${result.week} ended before the first ingest: nothing sent`);
+    return;
+  }
   if (result.skippedEmpty) {
     console.log('no approved events this week and empty_week is "skip": nothing sent');
     return;
@@ -35,6 +40,7 @@ function printRun(result: DigestRunResult): void {
     const extra = r.error ? ` (${r.error})` : r.messageId ? ` ${r.messageId}` : '';
     console.log(`  ${r.outcome.padEnd(13)} ${r.email}${extra}`);
   }
+  for (const r of result.skipped) console.log(`  ${'skipped'.padEnd(13)} ${r.email}: ${r.reason}`);
   if (!result.recipients.length) console.log('  no recipients: add some to digest.yaml or opt users in');
 }
 
@@ -82,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(values.format === 'html' ? digest.html : `Subject: ${digest.subject}\n\n${digest.text}`);
       return 0;
     }
-    const recipients = await resolveRecipients(database.db, config);
+    const { recipients, skipped } = await recipientList(database.db, config);
     const ledger = await weekLedger(database, week);
     console.log(digest.subject);
     if (digest.empty && config.emptyWeek === 'skip') {
@@ -92,7 +98,10 @@ export async function main(argv: string[]): Promise<number> {
     const transport = transportFromEnv();
     console.log(`--send would deliver through ${transport.kind}: ${transport.describe}`);
     await transport.close();
+    const firstIngest = await firstIngestAt(database.db);
+    if (!firstIngest || digest.end.getTime() <= firstIngest.getTime()) console.log(`${week} ended before the first ingest: --send would send nothing`);
     for (const r of recipients) console.log(`  ${r.email} (${r.source}): ${describeStatus(ledger.get(r.email))}`);
+    for (const r of skipped) console.log(`  ${r.email} (${r.source}): skipped, ${r.reason}`);
     if (!recipients.length) console.log('  no recipients: add some to digest.yaml or opt users in');
     return 0;
   } finally {

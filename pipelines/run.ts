@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { loadDigestConfig } from '../src/digest/config.ts';
+import { loadDigestConfig, publicUrlNotice } from '../src/digest/config.ts';
 import { runDigestTimer } from '../src/digest/timer.ts';
 import { loadFetchConfig } from '../src/fetch/fetch-config.ts';
 import { loadFeedsConfig } from '../src/ingest/feeds-config.ts';
@@ -37,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     ? null
     : await startServer(createApp({ db: database.db, log: log.child({ stage: 'web' }), ...webEnvOptions() }), { port, host });
   if (server) console.log(`review UI on ${server.url} (database: ${database.kind} ${database.where})`);
+  const publicUrl = publicUrlNotice(digestConfig);
+  if (publicUrl) console.log(publicUrl);
   log.info({ database: database.kind, url: server?.url ?? null }, 'radar run started');
   try {
     await Promise.all([

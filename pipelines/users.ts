@@ -1,8 +1,9 @@
 // `radar users add EMAIL --role analyst|admin` (password from RADAR_PASSWORD, else asked twice on the terminal
-// without echo) and `radar users list`.
+// without echo), `radar users list`, and `radar users digest EMAIL on|off` (the weekly digest opt-in).
 import { parseArgs } from 'node:util';
-import { createUser, listUsers, ROLES, type Role } from '../src/auth/users.ts';
+import { createUser, listUsers, ROLES, setDigestOptIn, type Role } from '../src/auth/users.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { loadDigestConfig } from '../src/digest/config.ts';
 import { InputError } from '../src/errors.ts';
 
 /** Reads one line from the terminal without echoing it. */
@@ -45,7 +46,12 @@ async function passwordFor(email: string): Promise<string> {
   return first;
 }
 
-const USAGE = 'usage: radar users add EMAIL --role analyst|admin   |   radar users list';
+const USAGE = 'usage: radar users add EMAIL --role analyst|admin   |   radar users list   |   radar users digest EMAIL on|off';
+
+/** The one line `radar users digest` adds when digest.yaml would ignore the choice. */
+function optInNote(configDir: string | undefined): string | null {
+  return loadDigestConfig(configDir).optedInUsers ? null : 'note: digest.yaml has opted_in_users: false, so no opted-in user is mailed until it is true';
+}
 
 /** Entry point for `radar users`. */
 export async function main(argv: string[]): Promise<number> {
@@ -68,7 +74,24 @@ export async function main(argv: string[]): Promise<number> {
   if (sub === 'list') {
     const database = await openDatabase({ purpose: 'radar users' });
     try {
-      for (const u of await listUsers(database.db)) console.log([u.id, u.email, u.role, u.disabled ? 'disabled' : 'active', u.createdAt.toISOString()].join('\t'));
+      console.log(['id', 'email', 'role', 'state', 'digest', 'created'].join('\t'));
+      for (const u of await listUsers(database.db)) {
+        console.log([u.id, u.email, u.role, u.disabled ? 'disabled' : 'active', u.digestOptIn ? 'on' : 'off', u.createdAt.toISOString()].join('\t'));
+      }
+    } finally {
+      await database.close();
+    }
+    return 0;
+  }
+  if (sub === 'digest') {
+    const [choice, ...rest] = extra;
+    if (!email || rest.length || (choice !== 'on' && choice !== 'off')) throw new InputError(`radar users digest: expected EMAIL on|off; ${USAGE}`);
+    const note = optInNote(values.config);
+    const database = await openDatabase({ purpose: 'radar users' });
+    try {
+      const user = await setDigestOptIn(database.db, email, choice === 'on');
+      console.log(`weekly digest ${user.digestOptIn ? 'on' : 'off'} for ${user.email}`);
+      if (note && user.digestOptIn) console.log(note);
     } finally {
       await database.close();
     }

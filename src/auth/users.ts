@@ -46,3 +46,16 @@ export async function listUsers(db: Db): Promise<Array<Omit<User, 'passwordHash'
 export async function setUserDisabled(db: Db, userId: number, disabled: boolean): Promise<void> {
   await db.update(users).set({ disabled }).where(eq(users.id, userId));
 }
+
+/** Turns the weekly digest on or off for the account with this email; InputError naming the email when there is none. */
+export async function setDigestOptIn(db: Db, email: string, on: boolean): Promise<Pick<User, 'id' | 'email' | 'digestOptIn'>> {
+  const [row] = await db.update(users).set({ digestOptIn: on }).where(eq(users.email, normaliseEmail(email)))
+    .returning({ id: users.id, email: users.email, digestOptIn: users.digestOptIn });
+  if (!row) throw new InputError(`there is no account for ${normaliseEmail(email)} (see radar users list)`);
+  return row;
+}
+
+/** Turns the weekly digest on or off for one account by id (the account page). */
+export async function setDigestOptInById(db: Db, userId: number, on: boolean): Promise<void> {
+  await db.update(users).set({ digestOptIn: on }).where(eq(users.id, userId));
+}

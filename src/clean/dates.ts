@@ -9,8 +9,15 @@ const MONTHS: Record<string, number> = {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/**
+ * Years a news page can plausibly be dated in. Archive stories from the 1980s are real (a cutoff at 1990 left them
+ * undated and their events took the fetch date); years before 1900 are typos or numbers that look like dates.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
 function validYmd(y: number, m: number, d: number): boolean {
-  return y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+  return y >= MIN_YEAR && y <= MAX_YEAR && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
 /**
@@ -34,7 +41,7 @@ export function parseDate(raw: string | null | undefined): string | null {
   if (/^\d{10}(\d{3})?$/.test(s)) {
     const ms = s.length === 13 ? +s : +s * 1000;
     const d = new Date(ms);
-    return d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100 ? d.toISOString() : null;
+    return validYmd(d.getUTCFullYear(), 1, 1) ? d.toISOString() : null;
   }
   // "12 May 2023", "May 12, 2023", "12. Mai 2023", "12 de mayo de 2023"
   m = s.match(/(\d{1,2})\.?\s+(?:de\s+)?([\p{L}]{3,})\.?,?\s+(?:de\s+)?(\d{4})/u) ?? null;

@@ -24,6 +24,8 @@ export const eventType = pgEnum('event_type', ['hiring', 'expansion', 'talent_mo
 export const eventStatus = pgEnum('event_status', ['pending', 'approved', 'rejected']);
 export const userRole = pgEnum('user_role', ['analyst', 'admin']);
 export const sendStatus = pgEnum('send_status', ['pending', 'sent', 'failed']);
+/** Where a date came from: the page's own metadata, the feed item that linked to it, or nowhere (undated). */
+export const dateSource = pgEnum('date_source', ['page', 'feed', 'undated']);
 
 /** A feed and its fetch state (conditional GET validators, schedule, error budget). */
 export const feeds = pgTable('feeds', {
@@ -78,7 +80,12 @@ export const articles = pgTable('articles', {
   title: text('title'),
   byline: text('byline'),
   siteName: text('site_name'),
+  /** The publication date: the page's own, else the feed item's (feedPublishedAt); null when neither gave one. */
   publishedAt: ts('published_at'),
+  /** Which of the two publishedAt is ("undated" when null); never the fetch time. */
+  dateSource: dateSource('date_source').notNull().default('undated'),
+  /** The feed item's date as the feed gave it, kept so a re-clean that finds no page date can fall back to it. */
+  feedPublishedAt: ts('feed_published_at'),
   language: text('language'),
   contentType: text('content_type'),
   /** The fetched bytes, gzip-compressed, so the article can be re-cleaned and re-extracted without refetching. */
@@ -163,8 +170,11 @@ export const events = pgTable('events', {
   evidenceText: text('evidence_text').notNull(),
   evidenceStart: integer('evidence_start').notNull(),
   evidenceEnd: integer('evidence_end').notNull(),
-  /** When the event happened as far as we know: the earliest supporting article's publication date. */
+  /** When the event happened as far as we know: the earliest dated supporting article's publication date; null when
+   *  no supporting article has a date (undated; the fetch time is never used). */
   occurredAt: ts('occurred_at'),
+  /** Where occurredAt came from: that article's page or its feed item, or "undated". */
+  dateSource: dateSource('date_source').notNull().default('undated'),
   /** True once an analyst edited a slot: re-extraction must not overwrite the analyst's values. */
   edited: boolean('edited').notNull().default(false),
   reviewedAt: ts('reviewed_at'),

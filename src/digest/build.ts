@@ -1,7 +1,8 @@
 // buildDigest: one week's digest (subject, HTML, text, counts) from the database. Used by `radar digest`, by the
 // sender, and by the review UI's preview of any week; it reads only and sends nothing.
+import { resolveConfigDir } from '../config/load.ts';
 import type { Database } from '../db/client.ts';
-import { subjectLine, total, type DigestModel } from './model.ts';
+import { subjectLine, total, weekSpan, type DigestModel } from './model.ts';
 import { renderHtml } from './render-html.ts';
 import { renderText } from './render-text.ts';
 import { countByType, countWeekEvents, selectWeekEvents, type TypeCounts } from './select.ts';
@@ -10,8 +11,10 @@ import { addWeeks, formatWeek, parseWeek, weekRange, type IsoWeek } from './week
 export interface BuildOptions {
   /** IANA zone whose wall clock defines the week (DigestConfig.timeZone). */
   timeZone: string;
-  /** Base URL of the review UI for the footer link, or null. */
+  /** Public base URL of the review UI (RADAR_PUBLIC_URL) for the links to each event and the footer, or null. */
   reviewUrl?: string | null;
+  /** Config folder whose event lexicons tell appointments from departures (default: the project's config/). */
+  configDir?: string | undefined;
 }
 
 export interface DigestCounts {
@@ -24,7 +27,10 @@ export interface DigestCounts {
 export interface BuiltDigest {
   week: string;
   start: Date;
+  /** Exclusive: the next Monday 00:00 in the digest's zone. */
   end: Date;
+  /** The week's days as the mail shows them ("16 Nov 2026 - 22 Nov 2026"), on the digest zone's wall clock. */
+  span: string;
   subject: string;
   html: string;
   text: string;
@@ -40,6 +46,11 @@ export async function buildDigest(database: Pick<Database, 'db'>, week: string |
   const { start, end } = weekRange(iso, opts.timeZone);
   const previousRange = weekRange(addWeeks(iso, -1), opts.timeZone);
   const events = await selectWeekEvents(database.db, start, end);
+  if (events.some((e) => e.type === 'leadership')) {
+    const { leadershipKind } = await import('./leadership.ts');
+    const configDir = resolveConfigDir(opts.configDir);
+    for (const e of events) if (e.type === 'leadership') e.leadership = leadershipKind(e.evidence, e.language ?? null, configDir);
+  }
   const previous = await countWeekEvents(database.db, previousRange.start, previousRange.end);
   const counts = countByType(events);
   const model: DigestModel = { week: label, start, end, timeZone: opts.timeZone, events, counts, previous, reviewUrl: opts.reviewUrl ?? null };
@@ -47,6 +58,7 @@ export async function buildDigest(database: Pick<Database, 'db'>, week: string |
     week: label,
     start,
     end,
+    span: weekSpan(model),
     subject: subjectLine(label, counts),
     html: renderHtml(model),
     text: renderText(model),

@@ -1,6 +1,7 @@
 // The digest settings in config/digest.yaml: zod schema (snake_case keys for analysts, camelCase in code) and loader.
 import { z } from 'zod';
 import { loadConfigFile, resolveConfigDir } from '../config/load.ts';
+import { ConfigError } from '../errors.ts';
 import { isValidTimeZone } from './week.ts';
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -31,10 +32,34 @@ export const digestConfigSchema = z.object({
   reviewUrl: c.review_url,
 }));
 
-/** The validated digest settings; `schedule.weekday` is ISO (Monday 1 ... Sunday 7). */
-export type DigestConfig = z.output<typeof digestConfigSchema>;
+/**
+ * The validated digest settings; `schedule.weekday` is ISO (Monday 1 ... Sunday 7). `reviewUrl` is the review UI's
+ * public URL the digest links each event to: RADAR_PUBLIC_URL, else digest.yaml's review_url, else null (no links).
+ * `configDir` is the folder it came from (its event lexicons tell appointments from departures).
+ */
+export type DigestConfig = z.output<typeof digestConfigSchema> & { configDir?: string };
 
-/** Loads and validates digest.yaml from the config folder (`--config DIR`, else the project's config/). */
-export function loadDigestConfig(configDir?: string): DigestConfig {
-  return loadConfigFile(resolveConfigDir(configDir), 'digest.yaml', digestConfigSchema);
+/** RADAR_PUBLIC_URL checked once: an http(s) URL, or unset/empty (null). */
+export function publicUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const raw = env.RADAR_PUBLIC_URL?.trim();
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return raw;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`RADAR_PUBLIC_URL "${raw.slice(0, 200)}": not an http(s) URL, e.g. https://radar.example.org`);
+}
+
+/** Loads and validates digest.yaml from the config folder (`--config DIR`, else the project's config/), and RADAR_PUBLIC_URL. */
+export function loadDigestConfig(configDir?: string, env: NodeJS.ProcessEnv = process.env): DigestConfig {
+  const dir = resolveConfigDir(configDir);
+  const config = loadConfigFile(dir, 'digest.yaml', digestConfigSchema);
+  return { ...config, reviewUrl: publicUrlFromEnv(env) ?? config.reviewUrl, configDir: dir };
+}
+
+/** The line `radar run` prints once at start when the digest cannot link to the review UI, else null. */
+export function publicUrlNotice(config: Pick<DigestConfig, 'reviewUrl'>): string | null {
+  return config.reviewUrl ? null : 'RADAR_PUBLIC_URL is not set: the weekly digest will not link to events in the review UI';
 }

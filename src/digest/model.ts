@@ -1,6 +1,7 @@
 // The digest as data, shared by the HTML and text renderers: sections, groups, labels and the subject line.
 // Pure: no database, no clock; everything comes in through DigestModel.
-import { EVENT_TYPES, type DigestEvent, type EventType, type TypeCounts } from './select.ts';
+import type { LeadershipKind } from './leadership.ts';
+import { EVENT_TYPES, type DigestEvent, type DigestSource, type EventType, type TypeCounts } from './select.ts';
 
 /** Everything a digest shows for one week. */
 export interface DigestModel {
@@ -121,12 +122,24 @@ export function exportControls(events: DigestEvent[]): DigestEvent[] {
   return events.filter((e) => e.type === 'export_control');
 }
 
+/** "Appointment: Li Si as chief executive officer" / "Departure: Wang Wu, chief technology officer". */
+function leadershipFact(e: DigestEvent & { leadership: LeadershipKind }): [string, string] {
+  const who = e.person ?? '(person not named)';
+  const roles = e.roles.join(', ');
+  if (e.leadership === 'departure') return ['Departure', roles ? `${who}, ${roles}` : who];
+  return ['Appointment', roles ? `${who} as ${roles}` : who];
+}
+
 /** The facts of one event as label/value pairs (place, roles, headcount, person...), empty ones left out. */
 export function eventFacts(e: DigestEvent): Array<[string, string]> {
   const facts: Array<[string, string]> = [];
   if (e.location) facts.push(['Place', e.location]);
-  if (e.person) facts.push(['Person', e.person]);
-  if (e.roles.length) facts.push(['Roles', e.roles.join(', ')]);
+  if (e.type === 'leadership' && e.leadership) {
+    facts.push(leadershipFact({ ...e, leadership: e.leadership }));
+  } else {
+    if (e.person) facts.push(['Person', e.person]);
+    if (e.roles.length) facts.push([e.roles.length === 1 ? 'Role' : 'Roles', e.roles.join(', ')]);
+  }
   if (e.headcount !== null) facts.push(['Headcount', `${e.planned ? 'planned ' : ''}${e.headcount.toLocaleString('en-US')}`]);
   if (e.sourceFirms.length) facts.push(['From', e.sourceFirms.join(', ')]);
   if (e.type === 'export_control') {
@@ -135,6 +148,33 @@ export function eventFacts(e: DigestEvent): Array<[string, string]> {
     if (firms.length) facts.push(['Firms', firms.join(', ')]);
   }
   return facts;
+}
+
+/** The event's day, or "undated (first seen Thu 19 Nov)" when no source gave a publication date. */
+export function eventDateLabel(e: Pick<DigestEvent, 'when' | 'undated'>, timeZone: string): string {
+  return e.undated ? `undated (first seen ${shortDate(e.when, timeZone)})` : shortDate(e.when, timeZone);
+}
+
+/** A source's outlet (its site name, else its host) and date: "Tech Wire, 17 Nov 2026" or "daily.example, undated". */
+export function sourceDetails(s: DigestSource, timeZone: string): string {
+  let outlet = s.siteName;
+  if (!outlet) {
+    try {
+      outlet = new URL(s.url).hostname;
+    } catch {
+      outlet = null;
+    }
+  }
+  const date = s.publishedAt
+    ? new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' }).format(s.publishedAt)
+    : 'undated';
+  return outlet ? `${outlet}, ${date}` : date;
+}
+
+/** The event's page in the review UI (RADAR_PUBLIC_URL + /events/ID), or null when no public URL is set. */
+export function eventLink(reviewUrl: string | null, id: number): string | null {
+  if (!reviewUrl || !isLinkable(reviewUrl)) return null;
+  return `${reviewUrl.replace(/\/+$/, '')}/events/${id}`;
 }
 
 /** Link text for a source: its title, else its site, else its host. */

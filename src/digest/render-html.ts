@@ -3,9 +3,10 @@
 // every value from the database escaped, because firm names and quotes come from scraped news.
 import { EVENT_TYPES, type DigestEvent, type EventType } from './select.ts';
 import {
-  delta, eventFacts, exportControls, groupByFirm, isLinkable, PRODUCT, shortDate, shortQuote, sourceLabel, subjectLine, talentFlows, total,
-  typeLabel, weekSpan, type DigestModel,
+  delta, eventDateLabel, eventFacts, eventLink, exportControls, groupByFirm, isLinkable, PRODUCT, shortQuote, sourceDetails, sourceLabel, subjectLine,
+  talentFlows, total, typeLabel, weekSpan, type DigestModel,
 } from './model.ts';
+import { MAX_QUOTE } from './quote.ts';
 
 const FONT = "font-family:Arial,Helvetica,sans-serif;";
 const MUTED = '#6b7280';
@@ -36,25 +37,31 @@ function badge(type: EventType, n = 1): string {
   return `<span style="${FONT}display:inline-block;padding:1px 6px;font-size:11px;font-weight:bold;color:#ffffff;background-color:${COLORS[type]};border-radius:3px;">${escapeHtml(typeLabel(type, n))}</span>`;
 }
 
-function sourceLinks(e: DigestEvent): string {
+function sourceLinks(e: DigestEvent, timeZone: string): string {
   if (!e.sources.length) return '';
   const links = e.sources.map((s) => {
     const label = escapeHtml(shortQuote(sourceLabel(s), 90));
-    return isLinkable(s.url) ? `<a href="${escapeHtml(s.url)}" style="color:#1d4ed8;text-decoration:underline;">${label}</a>` : label;
+    const linked = isLinkable(s.url) ? `<a href="${escapeHtml(s.url)}" style="color:#1d4ed8;text-decoration:underline;">${label}</a>` : label;
+    return `${linked} (${escapeHtml(sourceDetails(s, timeZone))})`;
   });
   return `<div style="${FONT}font-size:12px;color:${MUTED};padding-top:4px;">Sources: ${links.join(' &middot; ')}</div>`;
 }
 
-function eventBlock(e: DigestEvent, timeZone: string, showType: boolean): string {
+function eventBlock(e: DigestEvent, model: Pick<DigestModel, 'timeZone' | 'reviewUrl'>, showType: boolean): string {
   const facts = eventFacts(e)
     .map(([k, v]) => `<span style="color:${MUTED};">${escapeHtml(k)}:</span> ${escapeHtml(v)}`)
     .join(' &nbsp;&middot;&nbsp; ');
-  const quote = e.evidence.trim()
-    ? `<div style="${FONT}font-size:13px;font-style:italic;color:#374151;border-left:3px solid ${RULE};padding:2px 0 2px 8px;margin-top:4px;">&ldquo;${escapeHtml(shortQuote(e.evidence))}&rdquo;</div>`
+  const text = e.quote ?? e.evidence;
+  const quote = text.trim()
+    ? `<div style="${FONT}font-size:13px;font-style:italic;color:#374151;border-left:3px solid ${RULE};padding:2px 0 2px 8px;margin-top:4px;">&ldquo;${escapeHtml(shortQuote(text, MAX_QUOTE))}&rdquo;</div>`
     : '';
+  const note = e.note ? `<div style="${FONT}font-size:12px;color:${INK};padding-top:4px;"><b>Analyst note:</b> ${escapeHtml(e.note)}</div>` : '';
+  const link = eventLink(model.reviewUrl, e.id);
+  const review = link ? ` &nbsp;&middot;&nbsp; <a href="${escapeHtml(link)}" style="color:#1d4ed8;text-decoration:underline;">review</a>` : '';
+  const date = e.undated ? `<span style="color:${MUTED};">${escapeHtml(eventDateLabel(e, model.timeZone))}</span>` : `<b>${escapeHtml(eventDateLabel(e, model.timeZone))}</b>`;
   return `<tr><td style="${FONT}padding:8px 24px 8px 36px;font-size:14px;color:${INK};">`
-    + `<div style="${FONT}font-size:13px;">${showType ? `${badge(e.type)} ` : ''}<b>${escapeHtml(shortDate(e.when, timeZone))}</b>${facts ? ` &nbsp;&middot;&nbsp; ${facts}` : ''}</div>`
-    + `${quote}${sourceLinks(e)}</td></tr>`;
+    + `<div style="${FONT}font-size:13px;">${showType ? `${badge(e.type)} ` : ''}${date}${facts ? ` &nbsp;&middot;&nbsp; ${facts}` : ''}${review}</div>`
+    + `${quote}${note}${sourceLinks(e, model.timeZone)}</td></tr>`;
 }
 
 function countsTable(model: DigestModel): string {
@@ -91,7 +98,7 @@ function flowsSection(model: DigestModel): string {
 function controlsSection(model: DigestModel): string {
   const controls = exportControls(model.events);
   if (!controls.length) return '';
-  return sectionTitle('Chip-export controls') + controls.map((e) => eventBlock(e, model.timeZone, false)).join('');
+  return sectionTitle('Chip-export controls') + controls.map((e) => eventBlock(e, model, false)).join('');
 }
 
 function firmsSection(model: DigestModel): string {
@@ -100,7 +107,7 @@ function firmsSection(model: DigestModel): string {
   const parts = firms.map((f) => {
     const head = `<tr><td style="${FONT}padding:16px 24px 2px 24px;font-size:16px;font-weight:bold;color:${INK};">${escapeHtml(f.firm)}</td></tr>`;
     return head + f.types.map((g) => `<tr><td style="padding:4px 24px 0 36px;">${badge(g.type, g.events.length)}</td></tr>`
-      + g.events.map((e) => eventBlock(e, model.timeZone, false)).join('')).join('');
+      + g.events.map((e) => eventBlock(e, model, false)).join('')).join('');
   });
   return sectionTitle('By firm') + parts.join('');
 }
@@ -113,6 +120,7 @@ export function renderHtml(model: DigestModel): string {
     ? `<tr><td style="${FONT}padding:24px;font-size:15px;color:${INK};">No events were approved for this week.</td></tr>${countsTable(model)}`
     : countsTable(model) + flowsSection(model) + controlsSection(model) + firmsSection(model);
   const footer = `Approved events only, placed in the week they happened (${escapeHtml(model.timeZone)}).`
+    + (model.events.some((e) => e.undated) ? ' Undated: no source gave a publication date; listed in the week the event was first seen.' : '')
     + (model.reviewUrl && isLinkable(model.reviewUrl)
       ? ` <a href="${escapeHtml(model.reviewUrl)}" style="color:${MUTED};text-decoration:underline;">Open the review queue</a>.`
       : '');

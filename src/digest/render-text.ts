@@ -1,15 +1,20 @@
 // The plain-text part of the digest: the same sections as the HTML, readable in any mail client or terminal.
 import { EVENT_TYPES, type DigestEvent } from './select.ts';
 import {
-  delta, eventFacts, exportControls, groupByFirm, isLinkable, PRODUCT, shortDate, shortQuote, sourceLabel, talentFlows, total, typeLabel,
-  weekSpan, type DigestModel,
+  delta, eventDateLabel, eventFacts, eventLink, exportControls, groupByFirm, isLinkable, PRODUCT, shortQuote, sourceDetails, sourceLabel, talentFlows,
+  total, typeLabel, weekSpan, type DigestModel,
 } from './model.ts';
+import { MAX_QUOTE } from './quote.ts';
 
-function eventLines(e: DigestEvent, timeZone: string, indent: string): string[] {
+function eventLines(e: DigestEvent, model: Pick<DigestModel, 'timeZone' | 'reviewUrl'>, indent: string): string[] {
   const facts = eventFacts(e).map(([k, v]) => `${k}: ${v}`);
-  const lines = [`${indent}* ${[shortDate(e.when, timeZone), ...facts].join(' | ')}`];
-  if (e.evidence.trim()) lines.push(`${indent}  "${shortQuote(e.evidence)}"`);
-  for (const s of e.sources) lines.push(`${indent}  - ${sourceLabel(s)}${isLinkable(s.url) ? ` <${s.url}>` : ''}`);
+  const lines = [`${indent}* ${[eventDateLabel(e, model.timeZone), ...facts].join(' | ')}`];
+  const quote = e.quote ?? e.evidence;
+  if (quote.trim()) lines.push(`${indent}  "${shortQuote(quote, MAX_QUOTE)}"`);
+  if (e.note) lines.push(`${indent}  Analyst note: ${e.note}`);
+  for (const s of e.sources) lines.push(`${indent}  - ${sourceLabel(s)} (${sourceDetails(s, model.timeZone)})${isLinkable(s.url) ? ` <${s.url}>` : ''}`);
+  const link = eventLink(model.reviewUrl, e.id);
+  if (link) lines.push(`${indent}  Review: ${link}`);
   return lines;
 }
 
@@ -50,7 +55,7 @@ export function renderText(model: DigestModel): string {
     const controls = exportControls(model.events);
     if (controls.length) {
       out.push('CHIP-EXPORT CONTROLS');
-      for (const e of controls) out.push(...eventLines(e, model.timeZone, '  '));
+      for (const e of controls) out.push(...eventLines(e, model, '  '));
       out.push('');
     }
     const firms = groupByFirm(model.events);
@@ -60,13 +65,14 @@ export function renderText(model: DigestModel): string {
         out.push('', `== ${f.firm} ==`);
         for (const g of f.types) {
           out.push(`  ${typeLabel(g.type, g.events.length)}`);
-          for (const e of g.events) out.push(...eventLines(e, model.timeZone, '  '));
+          for (const e of g.events) out.push(...eventLines(e, model, '  '));
         }
       }
       out.push('');
     }
   }
   out.push('--', `Approved events only, by the week they happened in (${model.timeZone}).`);
+  if (model.events.some((e) => e.undated)) out.push('Undated: no source gave a publication date; listed in the week the event was first seen.');
   if (model.reviewUrl) out.push(`Review queue: ${model.reviewUrl}`);
   return `${out.join('\n')}\n`;
 }

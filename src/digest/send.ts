@@ -17,7 +17,8 @@ import { digestSends, type DigestSend } from '../db/schema.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { buildDigest, type BuiltDigest, type DigestCounts } from './build.ts';
 import type { DigestConfig } from './config.ts';
-import { resolveRecipients, type Recipient } from './recipients.ts';
+import { recipientList, type Recipient, type SkippedRecipient } from './recipients.ts';
+import { firstIngestAt } from './select.ts';
 import { isDefiniteFailure, transportFromEnv, type DigestTransport, type OutgoingMail } from './transport.ts';
 import { formatWeek, lastCompleteWeek, parseWeek } from './week.ts';
 
@@ -53,10 +54,14 @@ export interface DigestRunResult {
   empty: boolean;
   /** True when the week was empty and config.emptyWeek is "skip": nothing recorded, nothing sent. */
   skippedEmpty: boolean;
+  /** True when the week ended before the first ingest (or nothing was ever ingested): nothing recorded, nothing sent. */
+  skippedBeforeFirstIngest: boolean;
   transport: string;
   recipients: RecipientResult[];
   /** Earlier digest runs whose process had died while `running`: marked interrupted by this run. */
   interruptedRuns: number[];
+  /** Configured addresses that were not mailed (placeholders), with the reason. */
+  skipped: SkippedRecipient[];
 }
 
 /** The default week for a run at `now`: the last complete ISO week in the configured zone. */
@@ -97,15 +102,22 @@ export async function runDigest(database: Database, opts: RunDigestOptions): Pro
   const log = opts.log ?? silentLogger;
   const week = opts.week ? formatWeek(parseWeek(opts.week)) : defaultWeek(config, opts.now);
   const digest = await buildDigest(database, week, config);
-  const recipients = await resolveRecipients(database.db, config);
+  const { recipients, skipped } = await recipientList(database.db, config);
+  for (const r of skipped) log.warn({ week, recipient: r.email }, `digest not sent to ${r.email}: ${r.reason}`);
   const transport = opts.transport ?? transportFromEnv();
   const result: DigestRunResult = {
-    week, subject: digest.subject, counts: digest.counts, empty: digest.empty, skippedEmpty: false, transport: transport.describe, recipients: [],
-    interruptedRuns: [],
+    week, subject: digest.subject, counts: digest.counts, empty: digest.empty, skippedEmpty: false, skippedBeforeFirstIngest: false,
+    transport: transport.describe, recipients: [], skipped, interruptedRuns: [],
   };
   let runId: number | null = null;
   let finished = false;
   try {
+    // A fresh install must not mail the (empty) digest of a week it never watched.
+    const firstIngest = await firstIngestAt(database.db);
+    if (!firstIngest || digest.end.getTime() <= firstIngest.getTime()) {
+      log.info({ week, first_ingest_at: firstIngest?.toISOString() ?? null }, 'week ended before the first ingest: nothing sent');
+      return { ...result, skippedBeforeFirstIngest: true };
+    }
     if (digest.empty && config.emptyWeek === 'skip') {
       log.info({ week }, 'empty week, configured to skip: nothing sent');
       return { ...result, skippedEmpty: true };

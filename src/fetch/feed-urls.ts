@@ -52,5 +52,9 @@ export function isoDate(raw: string | null | undefined): string | null {
   const t = Date.parse(s) || Date.parse(s.replace(/^[^\d,]*,\s*/, '').replace(/\bUT\b/, 'UTC'));
   if (!t || Number.isNaN(t)) return null;
   const d = new Date(t);
-  return d.getUTCFullYear() < 1990 || d.getUTCFullYear() > 2100 ? null : d.toISOString();
+  // Date.parse reads "0001" as 2001: a date whose written year is not the year parsed is garbage, not this century.
+  const written = /\b(\d{4})\b/.exec(s)?.[1];
+  if (written && Number(written) !== d.getUTCFullYear() && Math.abs(Number(written) - d.getUTCFullYear()) > 1) return null;
+  // Same plausible years as page dates (src/clean/dates.ts MIN_YEAR): archive items from the 1980s keep their date.
+  return d.getUTCFullYear() < 1900 || d.getUTCFullYear() > 2100 ? null : d.toISOString();
 }

@@ -59,7 +59,8 @@ function fromRssParser(out: Parser.Output<RssItem>, source: string, feedUrl: str
       guid: normalizeGuid(guidRaw),
       link,
       title: text(item.title),
-      publishedAt: isoDate(text(item.isoDate) ?? text(item.pubDate) ?? text(item['dc:date']) ?? text(item.published)),
+      // The item's own text first: rss-parser's isoDate has already been through Date.parse, which reads "0001" as 2001.
+      publishedAt: isoDate(text(item.pubDate) ?? text(item['dc:date']) ?? text(item.published) ?? text(item.isoDate)),
       updatedAt: isoDate(text(item.updated)),
       summary: summary ? summary.slice(0, 2000) : null,
     };

@@ -73,7 +73,7 @@ export interface FeedDeps {
   counts: CycleCounts;
   errors: RunError[];
   /** Queue mode: hand the page to the job queue instead of fetching it here; resolves false for a duplicate. */
-  enqueue?: (job: { url: string; feedId: number; guid: string | null; langHint: string | null }) => Promise<boolean>;
+  enqueue?: (job: { url: string; feedId: number; guid: string | null; langHint: string | null; feedPublishedAt: string | null }) => Promise<boolean>;
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -114,14 +114,14 @@ async function ingestItem(feed: Feed, item: FeedItem, deps: FeedDeps, tally: Fee
   const link = item.link!;
   try {
     if (deps.enqueue) {
-      if (await deps.enqueue({ url: link, feedId: feed.id, guid: item.guid, langHint: feed.language })) counts.articlesQueued++;
+      if (await deps.enqueue({ url: link, feedId: feed.id, guid: item.guid, langHint: feed.language, feedPublishedAt: item.publishedAt })) counts.articlesQueued++;
       return true;
     }
     const page = await fetchPage(deps.http, link, deps.config, deps.signal);
     const processed = await deps.processPage({ body: page.body, url: link, finalUrl: page.finalUrl, contentType: page.contentType, langHint: feed.language });
     const result = await deps.store(deps.database, {
       url: link, finalUrl: page.finalUrl, feedId: feed.id, guid: item.guid, contentType: page.contentType, rawBody: page.body,
-      clean: processed.clean, extraction: processed.extraction, fetchedAt: deps.now(),
+      clean: processed.clean, extraction: processed.extraction, fetchedAt: deps.now(), feedPublishedAt: item.publishedAt,
     });
     if (result.status === 'new') (counts.articlesNew++, tally.newArticles++);
     else if (result.status === 'updated') (counts.articlesUpdated++, tally.updatedArticles++);

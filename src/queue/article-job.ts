@@ -18,6 +18,8 @@ export interface ArticleJobData {
   guid: string | null;
   /** The feed's language, a hint for detection. */
   langHint: string | null;
+  /** The feed item's date, the article's date when the page gives none (absent in jobs queued by older versions). */
+  feedPublishedAt?: string | null;
 }
 
 export type ArticleJobResult =
@@ -55,7 +57,7 @@ export async function processArticleJob(data: ArticleJobData, deps: ArticleJobDe
     const processed = await deps.processPage({ body: page.body, url: data.url, finalUrl: page.finalUrl, contentType: page.contentType, langHint: data.langHint });
     const result = await (deps.store ?? storeArticle)(deps.database, {
       url: data.url, finalUrl: page.finalUrl, feedId: data.feedId, guid: data.guid, contentType: page.contentType, rawBody: page.body,
-      clean: processed.clean, extraction: processed.extraction, fetchedAt: (deps.now ?? (() => new Date()))(),
+      clean: processed.clean, extraction: processed.extraction, fetchedAt: (deps.now ?? (() => new Date()))(), feedPublishedAt: data.feedPublishedAt ?? null,
     });
     return { status: result.status, articleId: result.articleId, events: result.events, newEvents: result.newEvents };
   } catch (err) {

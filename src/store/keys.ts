@@ -52,9 +52,14 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(normalised).digest('hex');
 }
 
-/** sha256 over what the store derives rows from (language, date, extraction): equal means nothing to rewrite. */
-export function extractionHash(clean: Pick<CleanArticle, 'language' | 'publishedAt'>, extraction: Extraction, mergeWindowDays: number): string {
-  const payload = JSON.stringify({ v: 1, language: clean.language, publishedAt: clean.publishedAt, mergeWindowDays, extraction });
+/** sha256 over what the store derives rows from (language, date and its source, extraction): equal means nothing to rewrite. */
+export function extractionHash(
+  article: Pick<CleanArticle, 'language'> & { publishedAt: Date | null; dateSource: string },
+  extraction: Extraction,
+  mergeWindowDays: number,
+): string {
+  const publishedAt = article.publishedAt?.toISOString() ?? null;
+  const payload = JSON.stringify({ v: 2, language: article.language, publishedAt, dateSource: article.dateSource, mergeWindowDays, extraction });
   return createHash('sha256').update(payload).digest('hex');
 }
 

@@ -35,8 +35,19 @@ interface Support {
   evidenceEnd: number;
   confidence: number;
   reading: EventReading | null;
+  /** Publication date, else fetch time: orders reports only. */
   date: Date;
+  /** Publication date (null when undated) and where it came from: what the event is dated with. */
+  publishedAt: Date | null;
+  dateSource: EventRow['dateSource'];
   language: string | null;
+}
+
+/** The earliest dated report's date and source; undated when no report has a publication date. */
+function eventDate(support: Support[]): Pick<EventRow, 'occurredAt' | 'dateSource'> {
+  let first: Support | null = null;
+  for (const s of support) if (s.publishedAt && (!first || s.publishedAt.getTime() < first.publishedAt!.getTime())) first = s;
+  return first ? { occurredAt: first.publishedAt, dateSource: first.dateSource } : { occurredAt: null, dateSource: 'undated' };
 }
 
 function firstOf<T>(list: Support[], pick: (r: EventReading) => T | null): { value: T | null; from: EventReading | null } {
@@ -55,14 +66,14 @@ function unionOf(list: Support[], pick: (r: EventReading) => string[]): string[]
 
 /** The event's values derived from its supporting reports; slots only when the event is not frozen. */
 function derive(event: EventRow, support: Support[]): Partial<EventRow> {
-  const occurredAt = new Date(Math.min(...support.map((s) => s.date.getTime())));
-  if (isFrozen(event)) return { occurredAt };
+  const dated = eventDate(support);
+  if (isFrozen(event)) return dated;
   const ranked = [...support].sort((a, b) => b.confidence - a.confidence || a.date.getTime() - b.date.getTime() || a.articleId - b.articleId);
   const best = ranked[0]!;
   const location = firstOf(ranked, (r) => r.location);
   const firm = firstOf(ranked, (r) => r.firm);
   return {
-    occurredAt,
+    ...dated,
     firm: firm.value,
     firmEntityId: firm.from?.firmEntityId ?? null,
     location: location.value,
@@ -99,7 +110,7 @@ export async function recomputeEvent(tx: Db, eventId: number): Promise<'deleted'
     .select({
       articleId: eventArticles.articleId, evidenceText: eventArticles.evidenceText, evidenceStart: eventArticles.evidenceStart,
       evidenceEnd: eventArticles.evidenceEnd, confidence: eventArticles.confidence, reading: eventArticles.extracted,
-      publishedAt: articles.publishedAt, fetchedAt: articles.fetchedAt, language: articles.language,
+      publishedAt: articles.publishedAt, dateSource: articles.dateSource, fetchedAt: articles.fetchedAt, language: articles.language,
     })
     .from(eventArticles)
     .innerJoin(articles, eq(articles.id, eventArticles.articleId))

@@ -50,7 +50,9 @@ const COUNT_KEYS = ['done', 'updated', 'unchanged', 'failed', 'events', 'new_eve
 function storedClean(a: ReprocessArticle): CleanArticle {
   return {
     source: a.canonicalUrl, title: a.title, byline: a.byline, siteName: a.siteName, canonicalUrl: a.canonicalUrl,
-    language: a.language ?? 'und', declaredLanguage: null, publishedAt: a.publishedAt?.toISOString() ?? null, dateCandidates: [],
+    language: a.language ?? 'und', declaredLanguage: null, dateCandidates: [],
+    // Only a page date is the page's own; a feed date is applied again from the stored feed date (reextract-article.ts).
+    publishedAt: a.dateSource === 'page' ? (a.publishedAt?.toISOString() ?? null) : null,
     text: a.text, sentences: [], path: a.cleanPath === 'readability' || a.cleanPath === 'fallback' ? a.cleanPath : 'text',
   };
 }

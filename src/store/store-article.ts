@@ -11,6 +11,7 @@ import type { Extraction } from '../extract/types.ts';
 import {
   LOCK_ARTICLE_URL, LOCK_CONTENT_HASH, MIN_TEXT_FOR_HASH_DEDUP, canonicalArticleUrl, contentHash, extractionHash, knownUrls, lockAll, parseDate,
 } from './keys.ts';
+import { articleDate, type ArticleDate } from './article-date.ts';
 import { syncMentions, upsertEntities } from './write-entities.ts';
 import { attachEvents, toReports } from './write-events.ts';
 
@@ -29,6 +30,8 @@ export interface StoreInput {
   clean: CleanArticle;
   extraction: Extraction;
   fetchedAt?: Date;
+  /** The feed item's date (ISO), the fallback when the page has none. */
+  feedPublishedAt?: string | null;
   mergeWindowDays?: number;
 }
 
@@ -46,7 +49,9 @@ export interface StoreResult {
 /** What applyExtraction needs about the article. */
 export interface ApplyContext {
   articleId: number;
-  clean: Pick<CleanArticle, 'language' | 'publishedAt'>;
+  language: string;
+  /** The article's publication date and its source (page, feed or undated). */
+  date: ArticleDate;
   fetchedAt: Date;
   extraction: Extraction;
   mergeWindowDays: number;
@@ -56,12 +61,19 @@ export interface ApplyContext {
 
 /** Writes entities, mentions and event links of one stored article (inside the caller's transaction). */
 export async function applyExtraction(tx: Db, ctx: ApplyContext): Promise<{ events: number; newEvents: number; removedEvents: number }> {
-  const language = ctx.clean.language || 'und';
+  const language = ctx.language || 'und';
   const resolved = await upsertEntities(tx, ctx.extraction.entities, language);
   await syncMentions(tx, ctx.articleId, ctx.extraction.entities, resolved, ctx.fresh);
   const reports = toReports(ctx.extraction.events, ctx.extraction.entities, resolved);
-  const date = parseDate(ctx.clean.publishedAt) ?? ctx.fetchedAt;
-  return attachEvents(tx, { articleId: ctx.articleId, date, language: ctx.clean.language || null, mergeWindowDays: ctx.mergeWindowDays, fresh: ctx.fresh }, reports);
+  return attachEvents(tx, {
+    articleId: ctx.articleId,
+    // Undated articles are placed at their fetch time for the merge window only; their events stay undated.
+    date: ctx.date.publishedAt ?? ctx.fetchedAt,
+    published: ctx.date,
+    language: ctx.language || null,
+    mergeWindowDays: ctx.mergeWindowDays,
+    fresh: ctx.fresh,
+  }, reports);
 }
 
 /** Number of events an article supports. */
@@ -75,11 +87,12 @@ interface Found {
   contentHash: string;
   extractionHash: string | null;
   fetchedAt: Date;
+  feedPublishedAt: Date | null;
   byUrl: boolean;
 }
 
 async function findArticle(tx: Db, urls: string[], hash: string, textLength: number): Promise<Found | null> {
-  const cols = { id: articles.id, contentHash: articles.contentHash, extractionHash: articles.extractionHash, fetchedAt: articles.fetchedAt };
+  const cols = { id: articles.id, contentHash: articles.contentHash, extractionHash: articles.extractionHash, fetchedAt: articles.fetchedAt, feedPublishedAt: articles.feedPublishedAt };
   const [byUrl] = await tx
     .select(cols)
     .from(articles)
@@ -105,16 +118,20 @@ export async function storeArticle(database: { db: Db }, input: StoreInput): Pro
   const canonical = canonicalArticleUrl(clean.canonicalUrl, input.finalUrl);
   const urls = knownUrls(canonical, input.finalUrl, input.url);
   const hash = contentHash(clean.text);
-  const exHash = extractionHash(clean, extraction, windowDays);
   const rawGzip = await gzip(input.rawBody);
-  const fields = {
-    title: clean.title, byline: clean.byline, siteName: clean.siteName, publishedAt: parseDate(clean.publishedAt),
-    language: clean.language || null, contentType: input.contentType, rawGzip, text: clean.text, contentHash: hash, cleanPath: clean.path,
-  };
+  const feedDate = parseDate(input.feedPublishedAt);
 
   return database.db.transaction(async (tx) => {
     await lockAll(tx, [[LOCK_ARTICLE_URL, canonical], [LOCK_CONTENT_HASH, hash]]);
     const found = await findArticle(tx, urls, hash, clean.text.length);
+    // A store without a feed item (radar extract, a page reached again by another URL) keeps the feed date we had.
+    const feedPublishedAt = feedDate ?? found?.feedPublishedAt ?? null;
+    const date = articleDate(clean.publishedAt, feedPublishedAt);
+    const exHash = extractionHash({ language: clean.language, ...date }, extraction, windowDays);
+    const fields = {
+      title: clean.title, byline: clean.byline, siteName: clean.siteName, ...date, feedPublishedAt,
+      language: clean.language || null, contentType: input.contentType, rawGzip, text: clean.text, contentHash: hash, cleanPath: clean.path,
+    };
     let articleId: number;
     let status: StoreResult['status'];
     // The date undated articles are placed at for the merge window: the fetch time stored on the row.
@@ -135,13 +152,13 @@ export async function storeArticle(database: { db: Db }, input: StoreInput): Pro
         return { articleId, status: 'unchanged', events: await countArticleEvents(tx, articleId), newEvents: 0, removedEvents: 0 };
       }
       const now = new Date();
-      const patch = textChanged ? { ...fields, fetchedAt, updatedAt: now } : { publishedAt: fields.publishedAt, language: fields.language };
+      const patch = textChanged ? { ...fields, fetchedAt, updatedAt: now } : { ...date, feedPublishedAt, language: fields.language };
       if (!textChanged) storedFetchedAt = found.fetchedAt;
       await tx.update(articles).set({ ...patch, extractedAt: now, extractionHash: exHash, ...(input.feedId !== null ? { feedId: input.feedId } : {}) }).where(eq(articles.id, articleId));
       status = 'updated';
     }
     await recordUrls(tx, urls, articleId);
-    const result = await applyExtraction(tx, { articleId, clean, fetchedAt: storedFetchedAt, extraction, mergeWindowDays: windowDays, fresh: status === 'new' });
+    const result = await applyExtraction(tx, { articleId, language: clean.language, date, fetchedAt: storedFetchedAt, extraction, mergeWindowDays: windowDays, fresh: status === 'new' });
     return { articleId, status, ...result };
   });
 }

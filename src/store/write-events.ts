@@ -3,9 +3,10 @@
 // reading is kept in event_articles, and every touched event is recomputed from all its reports.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { articles, eventArticles, events } from '../db/schema.ts';
+import { articles, eventArticles, events, type EventRow } from '../db/schema.ts';
 import type { LiveEntity } from '../db/queries/entities.ts';
 import type { ArticleEntity, ExtractedEvent } from '../extract/types.ts';
+import type { ArticleDate } from './article-date.ts';
 import { eventFingerprint, eventIdentity } from './event-identity.ts';
 import { LOCK_EVENT_IDENTITY, lockAll } from './keys.ts';
 import { isFrozen, recomputeEvent, type EventReading } from './recompute-event.ts';
@@ -15,6 +16,8 @@ export interface ArticleEventContext {
   articleId: number;
   /** The article's date for the merge window: publication date, else fetch time. */
   date: Date;
+  /** The article's publication date and its source: what an event it opens is dated with (never the fetch time). */
+  published: ArticleDate;
   language: string | null;
   mergeWindowDays: number;
   /** The article was inserted in this transaction: it has no links yet, nothing to look up. */
@@ -103,7 +106,8 @@ async function createEvent(tx: Db, ctx: ArticleEventContext, r: Report): Promise
         evidenceText: r.evidence.text,
         evidenceStart: r.evidence.start,
         evidenceEnd: r.evidence.end,
-        occurredAt: ctx.date,
+        occurredAt: ctx.published.publishedAt,
+        dateSource: ctx.published.dateSource,
       })
       .onConflictDoNothing({ target: events.fingerprint })
       .returning({ id: events.id });
@@ -127,14 +131,45 @@ async function upsertLink(tx: Db, eventId: number, articleId: number, r: Report)
     });
 }
 
+interface Link {
+  eventId: number;
+  identity: string;
+  type: EventRow['type'];
+  status: EventRow['status'];
+  edited: boolean;
+}
+
+/**
+ * The event this article already supports that `r` is a new reading of: same type, and an identity that none of the
+ * article's reports has any more (new rules resolved the firm to a knowledge-base key, or read the name differently).
+ * It is the same event, so it keeps its id (links to it stay valid) instead of being replaced by a new one.
+ */
+function renamedLink(links: Link[], r: Report, reports: Report[], claimed: Set<number>): Link | null {
+  const current = new Set(reports.map((x) => x.identity));
+  return links.find((l) => !claimed.has(l.eventId) && l.type === r.reading.type && !current.has(l.identity)) ?? null;
+}
+
+/** Gives an existing event a new identity (and the matching unique fingerprint); the caller holds both identity locks. */
+async function rekeyEvent(tx: Db, eventId: number, identity: string, anchor: Date): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const fingerprint = eventFingerprint(identity, anchor, attempt);
+    const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.fingerprint, fingerprint)).limit(1);
+    if (taken && taken.id !== eventId) continue;
+    await tx.update(events).set({ identityKey: identity, fingerprint, updatedAt: new Date() }).where(eq(events.id, eventId));
+    return;
+  }
+  throw new Error(`event fingerprint ${identity}: 100 twins on one day`);
+}
+
 /**
  * Makes the article's event links match its extraction: joins or opens one event per identity, drops its links to
  * pending events it no longer reports (deleting events left with no report), keeps its links to reviewed or edited
- * events, and recomputes every event it touched.
+ * events, and recomputes every event it touched. A report whose identity changed keeps the event it already
+ * supports (renamedLink), so re-extraction never moves an event to a new id.
  */
 export async function attachEvents(tx: Db, ctx: ArticleEventContext, reports: Report[]): Promise<AttachResult> {
-  const links = ctx.fresh ? [] : await tx
-    .select({ eventId: events.id, identity: events.identityKey, status: events.status, edited: events.edited })
+  const links: Link[] = ctx.fresh ? [] : await tx
+    .select({ eventId: events.id, identity: events.identityKey, type: events.type, status: events.status, edited: events.edited })
     .from(eventArticles)
     .innerJoin(events, eq(events.id, eventArticles.eventId))
     .where(eq(eventArticles.articleId, ctx.articleId));
@@ -144,6 +179,13 @@ export async function attachEvents(tx: Db, ctx: ArticleEventContext, reports: Re
   const opened = new Set<number>();
   for (const r of reports) {
     let eventId = links.find((l) => l.identity === r.identity)?.eventId ?? (await findInWindow(tx, r.identity, ctx.date, ctx.mergeWindowDays));
+    if (eventId === null) {
+      const renamed = renamedLink(links, r, reports, touched);
+      if (renamed) {
+        await rekeyEvent(tx, renamed.eventId, r.identity, ctx.date);
+        eventId = renamed.eventId;
+      }
+    }
     if (eventId === null) {
       eventId = await createEvent(tx, ctx, r);
       opened.add(eventId);

@@ -16,6 +16,7 @@ import { silentLogger } from '../log.ts';
 import { loadReviewConfig } from './config.ts';
 import type { AppEnv, WebDeps, WebOptions } from './env.ts';
 import { errorResponse } from './respond.ts';
+import { accountRoutes } from './routes/account.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { apiRoutes } from './routes/api.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -89,6 +90,7 @@ export function createApp(options: WebOptions): Hono<AppEnv> {
   app.route('/', eventRoutes());
   app.route('/', apiRoutes());
   app.route('/', adminRoutes());
+  app.route('/', accountRoutes(options.configDir));
   app.route('/', digestRoutes(options.configDir));
 
   const isApi = (c: { req: { path: string } }) => c.req.path.startsWith('/api/');

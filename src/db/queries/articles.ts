@@ -72,7 +72,7 @@ export async function nextArticlesForReprocess(db: Db, f: ReprocessFilter, limit
     .select({
       id: articles.id, canonicalUrl: articles.canonicalUrl, contentType: articles.contentType, rawGzip: rawGzipBase64,
       title: articles.title, byline: articles.byline, siteName: articles.siteName, language: articles.language,
-      publishedAt: articles.publishedAt, text: articles.text, cleanPath: articles.cleanPath,
+      publishedAt: articles.publishedAt, dateSource: articles.dateSource, text: articles.text, cleanPath: articles.cleanPath,
     })
     .from(articles)
     .where(reprocessWhere(f))

@@ -33,13 +33,14 @@ export function digestRoutes(configDir?: string): Hono<AppEnv> {
     const s = sessionOf(c);
     const cfg = settings();
     const week = weekOf(c, cfg);
-    const built = await buildDigest({ db: c.get('deps').db }, week, { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl });
+    const built = await buildDigest({ db: c.get('deps').db }, week, { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl, configDir: cfg.configDir });
     const counts = Object.entries(built.counts.byType).filter(([, n]) => n > 0);
     return c.html(page({
       title: `Digest ${built.week}`, user: s.user, csrfToken: s.csrfToken, nav: 'digest',
       body: html`<form class="filters" method="get" action="/digest">
   <label>Week <input name="week" value="${built.week}" pattern="\\d{4}-W\\d{2}" size="9"></label><button>Show</button>
-  <span class="muted">${built.start.toISOString().slice(0, 10)} – ${built.end.toISOString().slice(0, 10)} (${cfg.timeZone}) · preview only, nothing is sent</span>
+  <span class="muted" id="week-span">${built.span} (${cfg.timeZone}) · preview only, nothing is sent</span>
+  ${s.user.role === 'admin' ? html`<a href="/digest/recipients?week=${encodeURIComponent(built.week)}">Who receives it</a>` : ''}
 </form>
 <section class="card"><h2>${built.subject}</h2>
   <p>${built.counts.total} approved event(s)${counts.length ? html`: ${counts.map(([t, n]) => html`<span class="badge b-${t}">${t.replace('_', ' ')} ${n}</span> `)}` : ''} · previous week ${built.counts.previousTotal}</p>
@@ -52,7 +53,7 @@ export function digestRoutes(configDir?: string): Hono<AppEnv> {
 
   app.get('/digest/preview', async (c) => {
     const cfg = settings();
-    const built = await buildDigest({ db: c.get('deps').db }, weekOf(c, cfg), { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl });
+    const built = await buildDigest({ db: c.get('deps').db }, weekOf(c, cfg), { timeZone: cfg.timeZone, reviewUrl: cfg.reviewUrl, configDir: cfg.configDir });
     c.header('Content-Security-Policy', PREVIEW_CSP);
     c.header('X-Frame-Options', 'SAMEORIGIN');
     return c.html(built.html);

@@ -79,7 +79,7 @@ ${runsTable(o.runs ?? [])}`;
 }
 
 /** The account list (admin). */
-export function usersBody(o: { users: Array<{ id: number; email: string; role: Role; disabled: boolean; createdAt: Date }>; csrf: string; selfId: number }): Html {
+export function usersBody(o: { users: Array<{ id: number; email: string; role: Role; disabled: boolean; digestOptIn: boolean; createdAt: Date }>; csrf: string; selfId: number }): Html {
   return html`<form class="filters card" method="post" action="/users">
   ${csrfField(o.csrf)}
   <label>Email <input name="email" type="email" required></label>
@@ -87,8 +87,8 @@ export function usersBody(o: { users: Array<{ id: number; email: string; role: R
   <label>Password <input name="password" type="password" minlength="10" required autocomplete="new-password"></label>
   <button class="primary">Add account</button>
 </form>
-<table><thead><tr><th>Email</th><th>Role</th><th>Created</th><th>State</th><th></th></tr></thead>
-<tbody>${o.users.map((u) => html`<tr><td>${u.email}</td><td>${badge(u.role)}</td><td>${fmtTime(u.createdAt)}</td><td>${u.disabled ? badge('disabled') : badge('active')}</td>
+<table><thead><tr><th>Email</th><th>Role</th><th>Created</th><th>State</th><th title="weekly digest opt-in (set by the user on their account page)">Digest</th><th></th></tr></thead>
+<tbody>${o.users.map((u) => html`<tr><td>${u.email}</td><td>${badge(u.role)}</td><td>${fmtTime(u.createdAt)}</td><td>${u.disabled ? badge('disabled') : badge('active')}</td><td>${u.digestOptIn ? 'on' : 'off'}</td>
   <td>${u.id === o.selfId ? '' : html`<form method="post" action="/users/${u.id}/${u.disabled ? 'enable' : 'disable'}" class="inline">${csrfField(o.csrf)}<button>${u.disabled ? 'Enable' : 'Disable'}</button></form>`}</td></tr>`)}</tbody></table>
-<p class="muted">From the terminal: <code>radar users add EMAIL --role analyst|admin</code>.</p>`;
+<p class="muted">From the terminal: <code>radar users add EMAIL --role analyst|admin</code>, <code>radar users digest EMAIL on|off</code>. <a href="/digest/recipients">Who receives the digest</a>.</p>`;
 }

@@ -6,6 +6,18 @@ import type { EventDetail } from '../queries/events.ts';
 import { highlightArticle, locateEvidence } from './highlight.ts';
 import { badge, confidence, csrfField, fmtDate, fmtTime, safeHref, type Html } from './layout.ts';
 
+const DATE_SOURCES: Record<string, string> = { page: "from the article page's own date", feed: "from the feed item's date (the page gives none)" };
+
+/** The event's date and where it came from; "undated" when no report has a publication date (never the fetch time). */
+function eventDate(e: EventDetail['event']): Html {
+  if (!e.occurredAt) return html`<p class="event-date" id="event-date">Date: <strong>undated</strong> <small class="muted">no supporting article has a publication date, on its page or in its feed</small></p>`;
+  const source = DATE_SOURCES[e.dateSource];
+  return html`<p class="event-date" id="event-date">Date: <strong><time datetime="${e.occurredAt.toISOString()}">${fmtDate(e.occurredAt)}</time></strong>${source ? html` <small class="muted">${source}</small>` : ''}</p>`;
+}
+
+/** An article's date, or "undated". */
+const articleDate = (d: Date | null) => (d ? fmtDate(d) : 'undated');
+
 function field(label: string, name: string, value: string | number | null, hint = ''): Html {
   return html`<label>${label}${hint ? html` <small>${hint}</small>` : ''}<input name="${name}" value="${value ?? ''}"></label>`;
 }
@@ -70,7 +82,7 @@ function articlePanel(d: EventDetail): Html {
   const span = locateEvidence(a.text, { text: e.evidenceText, start: e.evidenceStart, end: e.evidenceEnd });
   return html`<section class="article card">
   <h2 class="article-title">${a.title ?? '(untitled)'}</h2>
-  <p class="meta">${a.siteName ?? ''} · ${fmtDate(a.publishedAt)} · ${a.language ?? '?'} · <a href="${safeHref(a.url)}" rel="noopener noreferrer nofollow" target="_blank">original ↗</a></p>
+  <p class="meta">${a.siteName ?? ''} · ${articleDate(a.publishedAt)} · ${a.language ?? '?'} · <a href="${safeHref(a.url)}" rel="noopener noreferrer nofollow" target="_blank">original ↗</a></p>
   ${span ? '' : html`<blockquote class="evidence">${e.evidenceText}</blockquote>`}
   <div class="legend"><mark class="ent ent-firm">firm</mark> <mark class="ent ent-person">person</mark> <mark class="ent ent-location">place</mark> <mark class="ent ent-agency">agency</mark> <mark class="evidence">evidence</mark></div>
   <div class="text">${highlightArticle(a.text, span, d.mentions)}</div>
@@ -81,7 +93,7 @@ function supportingList(d: EventDetail): Html {
   return html`<section class="card"><h2>Supporting articles (${d.supporting.length})</h2>
   <ul class="supporting">${d.supporting.map((s) => html`<li>
     <a href="${safeHref(s.url)}" rel="noopener noreferrer nofollow" target="_blank">${s.title ?? s.url}</a>
-    <small>${s.siteName ?? ''} · ${fmtDate(s.publishedAt)} · ${confidence(s.confidence)}</small>
+    <small>${s.siteName ?? ''} · ${articleDate(s.publishedAt)} · ${confidence(s.confidence)}</small>
     <q>${s.evidenceText}</q></li>`)}</ul></section>`;
 }
 
@@ -93,6 +105,7 @@ export function eventBody(d: EventDetail, csrf: string, back: string): Html {
   <h1>#${e.id} ${badge(e.type)} ${e.firm ?? '(no firm)'}${e.location ? html` <small>in ${e.location}</small>` : ''}</h1>
   <span>${badge(e.status)} ${confidence(e.confidence)} ${e.edited ? html`<span class="badge b-edited">edited</span>` : ''}</span>
 </div>
+${eventDate(e)}
 <div class="event-grid">
   <div>${articlePanel(d)}${supportingList(d)}</div>
   <aside>${reviewForm(d, csrf, back)}${slotsForm(d, csrf, back)}<section class="card"><h2>History</h2>${historyList(d)}</section></aside>

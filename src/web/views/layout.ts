@@ -46,7 +46,7 @@ ${o.csrfToken ? html`<meta name="csrf-token" content="${o.csrfToken}">` : ''}
     ${admin ? navLink('/users', 'Users', o.nav === 'users') : ''}
     ${navLink('/digest', 'Digest', o.nav === 'digest')}
   </nav>
-  <div class="who"><span>${o.user.email} <small>(${o.user.role})</small></span>
+  <div class="who"><a href="/account" id="account-link" title="your account and the weekly digest">${o.user.email}</a> <small>(${o.user.role})</small>
     <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${o.csrfToken ?? ''}"><button class="link">Log out</button></form>
   </div>` : ''}
 </header>

@@ -38,7 +38,8 @@ describe(`a send run killed mid-way (${ENGINE})`, () => {
     }
     // PGlite admits one process per data folder: seed, then close before the child opens it.
     const database = await open();
-    await addEvent(database.db, { type: 'hiring', firm: 'CrashCo', occurredAt: new Date('2026-11-18T12:00:00Z') });
+    // With a source article: its fetch (seed.ts FIRST_FETCH) is the first ingest, before the week, so the week is sent.
+    await addEvent(database.db, { type: 'hiring', firm: 'CrashCo', occurredAt: new Date('2026-11-18T12:00:00Z'), sources: ['https://news.example.com/crashco'] });
     await database.close();
   });
   afterAll(async () => {

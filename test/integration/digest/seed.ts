@@ -4,9 +4,12 @@ import { articles, eventArticles, events, users, type NewEventRow } from '../../
 
 let counter = 0;
 
-/** Inserts an article and returns its id. */
-export async function addArticle(db: Db, url: string, title: string | null = null): Promise<number> {
-  const [row] = await db.insert(articles).values({ canonicalUrl: url, title, contentHash: `hash-${++counter}-${url}`, text: 'x' }).returning({ id: articles.id });
+/** When the seeded installation first ingested: before every seeded week, so their digests may go out. */
+export const FIRST_FETCH = new Date('2026-01-05T08:00:00Z');
+
+/** Inserts an article (fetched at FIRST_FETCH unless told otherwise) and returns its id. */
+export async function addArticle(db: Db, url: string, title: string | null = null, more: Partial<typeof articles.$inferInsert> = {}): Promise<number> {
+  const [row] = await db.insert(articles).values({ canonicalUrl: url, title, contentHash: `hash-${++counter}-${url}`, text: 'x', fetchedAt: FIRST_FETCH, ...more }).returning({ id: articles.id });
   return row!.id;
 }
 

@@ -99,7 +99,7 @@ describe('storeArticle', () => {
     expect(ms.map((m) => text.slice(m.start, m.end)).sort()).toEqual(['Alibaba', 'Sunnyvale']);
   });
 
-  it('places an undated article at its first fetch, also when a later store brings a new extraction', async () => {
+  it('keeps an undated article\'s event undated (never its fetch date), also when a later store brings a new extraction', async () => {
     const undated = { ...hiring, publishedAt: null };
     await storeArticle(database, inputOf(undated, { fetchedAt: new Date('2026-03-01T00:00:00Z') }));
     const again = await storeArticle(database, inputOf(undated, { fetchedAt: new Date('2026-03-09T00:00:00Z') }));
@@ -107,7 +107,9 @@ describe('storeArticle', () => {
     const richer = inputOf({ ...undated, events: [{ ...hiring.events![0]!, confidence: 0.95 }] }, { fetchedAt: new Date('2026-03-10T00:00:00Z') });
     expect((await storeArticle(database, richer)).status).toBe('updated');
     const [ev] = await database.db.select().from(events);
-    expect(ev).toMatchObject({ occurredAt: new Date('2026-03-01T00:00:00Z'), confidence: 0.95 });
+    expect(ev).toMatchObject({ occurredAt: null, dateSource: 'undated', confidence: 0.95 });
+    // The merge window still places it at its first fetch (the fingerprint's day), so later reports can join it.
+    expect(ev!.fingerprint).toMatch(/@2026-03-01$/);
   });
 
   it('rolls back everything when a write fails part-way', async () => {

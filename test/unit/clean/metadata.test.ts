@@ -17,6 +17,18 @@ describe('parseDate', () => {
     expect(parseDate('yesterday')).toBeNull();
   });
 
+  it('keeps page dates before 1990 (archive stories from 1987 are dated, not thrown away)', () => {
+    expect(parseDate('1987-10-19')).toBe('1987-10-19');
+    expect(parseDate('1987-10-19T09:30:00Z')).toBe('1987-10-19T09:30:00.000Z');
+    expect(parseDate('October 19, 1987')).toBe('1987-10-19');
+    expect(parseDate('19.10.1987')).toBe('1987-10-19');
+    expect(parseDate('Mon, 19 Oct 1987 14:00:00 GMT')).toBe('1987-10-19');
+    expect(dateFromUrl('https://x.com/1987/10/19/crash')).toBe('1987-10-19');
+    // Still refused: years no news page has (a typo, a product number).
+    expect(parseDate('0001-01-01')).toBeNull();
+    expect(parseDate('1066-10-14')).toBeNull();
+  });
+
   it('reads dates from URLs', () => {
     expect(dateFromUrl('https://x.com/2023/05/12/story')).toBe('2023-05-12');
     expect(dateFromUrl('https://x.com/news/20230512/story.html')).toBe('2023-05-12');

@@ -31,6 +31,14 @@ describe('config/digest.yaml', () => {
     expect(c).toMatchObject({ optedInUsers: true, emptyWeek: 'note', reviewUrl: null });
   });
 
+  it('takes the review UI link from RADAR_PUBLIC_URL first, then review_url, and refuses a public URL that is not http(s)', () => {
+    const dir = withYaml([...BASE, 'review_url: "https://old.radar.test/"'].join('\n'));
+    expect(loadDigestConfig(dir, {}).reviewUrl).toBe('https://old.radar.test/');
+    expect(loadDigestConfig(dir, { RADAR_PUBLIC_URL: 'https://radar.radar.test' }).reviewUrl).toBe('https://radar.radar.test');
+    expect(loadDigestConfig(withYaml(BASE.join('\n')), { RADAR_PUBLIC_URL: '' }).reviewUrl).toBeNull();
+    expect(() => loadDigestConfig(dir, { RADAR_PUBLIC_URL: 'ftp://radar.radar.test' })).toThrow(/RADAR_PUBLIC_URL "ftp:\/\/radar\.radar\.test": not an http\(s\) URL/);
+  });
+
   it('names the file, key and line of a bad value', () => {
     const bad = (lines: string[]) => () => loadDigestConfig(withYaml(lines.join('\n')));
     expect(bad(['time_zone: Mars/Olympus', ...BASE.slice(1)])).toThrow(/digest\.yaml:1: key "time_zone": not an IANA time zone/);

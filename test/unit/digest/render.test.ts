@@ -47,7 +47,7 @@ describe('digest rendering', () => {
       { url: 'https://ok.example/x', title: null, siteName: null },
     ] })]));
     expect(html).not.toContain('javascript:');
-    expect(html).toContain('Sources: evil &middot; <a');
+    expect(html).toContain('Sources: evil (undated) &middot; <a');
     expect(html).toContain('<a href="https://ok.example/x"');
     expect(html).toContain('>ok.example</a>');
     expect(renderText(model([event({ sources: [{ url: 'javascript:alert(1)', title: 'evil', siteName: null }] })]))).not.toContain('javascript:');

@@ -15,6 +15,13 @@ describe('parseFeed', () => {
     expect(feed.items[1]).toMatchObject({ guid: 'https://news.example.com/a/2', link: 'http://News.Example.com/a/2'.replace('News.Example', 'news.example') });
   });
 
+  it('keeps item dates before 1990 (an archive feed of 1987 stories)', async () => {
+    const feed = await parseFeed(`<?xml version="1.0"?><rss version="2.0"><channel><title>Archive</title>
+      <item><title>Crash</title><link>https://news.example.com/1987-crash</link><pubDate>Mon, 19 Oct 1987 14:00:00 GMT</pubDate></item>
+      <item><title>Bad</title><link>https://news.example.com/bad</link><pubDate>Sat, 01 Jan 0001 00:00:00 GMT</pubDate></item></channel></rss>`, FEED_URL);
+    expect(feed.items.map((i) => i.publishedAt)).toEqual(['1987-10-19T14:00:00.000Z', null]);
+  });
+
   it('reads RSS 1.0 (RDF) and RSS 0.91', async () => {
     const rdf = await parseFeed(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
       <channel rdf:about="https://x.example/"><title>R</title><link>https://x.example/</link></channel>
