@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createApp, startServer, type RunningServer } from '../../src/web/app.ts';
+import { loadReviewConfig } from '../../src/web/config.ts';
 import { openTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { PROJECT_DIR } from '../helpers/shared.ts';
 import { seedEvents } from '../helpers/seed-events.ts';
@@ -56,10 +57,11 @@ describe.skipIf(!RUN_E2E)('review UI in Chromium', () => {
     await Promise.all([page.waitForURL(/\/events\/1$/), page.click('button[type="submit"]')]);
     await page.goto(url('/'));
     await expect.poll(() => page.locator('table.queue tbody tr[data-id]').count()).toBeGreaterThan(30);
-    // The configured default threshold (config/review.yaml, 0.5) applies and is shown in the filter bar.
-    expect(await page.inputValue('#filters input[name="minConfidence"]')).toBe('0.5');
+    // The configured default threshold (config/review.yaml) applies and is shown in the filter bar.
+    const threshold = loadReviewConfig().minConfidenceDefault;
+    expect(Number(await page.inputValue('#filters input[name="minConfidence"]'))).toBe(threshold);
     const shown = (await page.locator('table.queue tbody .conf').allTextContents()).map(Number);
-    expect(Math.min(...shown)).toBeGreaterThanOrEqual(0.5);
+    expect(Math.min(...shown)).toBeGreaterThanOrEqual(threshold);
     await page.screenshot({ path: join(OUTPUT, 'queue.png'), fullPage: false });
   });
 
