@@ -1,6 +1,6 @@
 // `radar config:check [--config DIR]`: validates every analyst-edited file under config/ and prints what it found.
 // The same loaders run at the start of every command; this one just runs them all and reports.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { loadDigestConfig } from '../src/digest/config.ts';
 import { loadEventLexicon } from '../src/extract/events/lexicon.ts';
@@ -9,9 +9,11 @@ import { loadKnowledgeBase } from '../src/extract/kb.ts';
 import { loadFetchConfig } from '../src/fetch/fetch-config.ts';
 import { loadFeedsConfig } from '../src/ingest/feeds-config.ts';
 
+const USAGE = 'usage: radar config:check [--config DIR]';
+
 /** Entry point for `radar config:check`; throws ConfigError (exit 2) at the first bad file. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { config: { type: 'string' } }, strict: true });
+  const { values } = parseCommandArgs(USAGE, { args: argv, options: { config: { type: 'string' } } });
   const dir = resolveConfigDir(values.config);
   const fetch = loadFetchConfig(dir);
   const feeds = loadFeedsConfig(dir);

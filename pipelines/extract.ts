@@ -5,14 +5,15 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CleanDetail } from '../src/clean/clean-document.ts';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { WorkerPool, type WorkerMessage } from '../src/clean/worker-pool.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { InputError } from '../src/errors.ts';
 import type { Extraction } from '../src/extract/types.ts';
 import { createLogger } from '../src/log.ts';
+import { workerTsxApiUrl } from '../src/paths.ts';
 
 const WORKER_ROLE = 'radar-extract-worker';
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -152,8 +153,8 @@ async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs:
     workerData: { role: WORKER_ROLE, ...cfg } satisfies WorkerConfig,
     size,
     taskTimeoutMs: timeoutMs,
-    // Resolved from this file, so workers run TypeScript whatever the working directory.
-    tsxApiUrl: import.meta.resolve('tsx/esm/api'),
+    // This file is the worker's entry: from the TypeScript sources each worker registers tsx first.
+    tsxApiUrl: workerTsxApiUrl(),
     maxOldGenerationSizeMb: 2048,
   });
   const progress = await createProgress(jobs.length);
@@ -192,7 +193,7 @@ async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs:
 
 /** Entry point for `radar extract`; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs(USAGE, {
     args: argv,
     allowPositionals: true,
     options: {
@@ -203,13 +204,8 @@ export async function main(argv: string[]): Promise<number> {
       'timeout-ms': { type: 'string' },
       workers: { type: 'string' },
       'clean-only': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const format = values.format ?? (values.batch ? 'jsonl' : 'json');
   if (format !== 'json' && format !== 'jsonl') throw new InputError(`--format ${format}: expected json or jsonl`);
   if (values.lang && !/^[a-z]{2}$/i.test(values.lang)) throw new InputError(`--lang ${values.lang}: expected an ISO 639-1 code such as "es"`);

@@ -3,7 +3,7 @@
 // could not run at all (bad config, database unreachable).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { defaultDataDir, openDatabase } from '../src/db/client.ts';
 import { DatabaseBusyError, InputError } from '../src/errors.ts';
@@ -16,6 +16,8 @@ import { enqueueArticle } from '../src/queue/article-job.ts';
 import { requireQueueDatabaseUrl, startQueue } from '../src/queue/boss.ts';
 import { queueSettings } from '../src/queue/settings.ts';
 import { createPagePool } from '../src/workers/page-pool.ts';
+
+const USAGE = 'usage: radar ingest [--feeds FILE] [--since DATE] [--config DIR] [--force] [--enqueue]';
 
 /** Who holds the embedded data folder, from its lock file ("radar ingest", "radar run", ...), or null. */
 function lockHolder(): string | null {
@@ -35,13 +37,12 @@ function parseSince(value: string | undefined): Date | null {
 
 /** Entry point for `radar ingest`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(USAGE, {
     args: argv,
     options: {
       feeds: { type: 'string' }, since: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean', default: false },
       enqueue: { type: 'boolean', default: false },
     },
-    strict: true,
   });
   const configDir = resolveConfigDir(values.config);
   const since = parseSince(values.since);

@@ -1,14 +1,14 @@
 // Loading analyst-edited YAML files under config/: one generic loader that validates with a zod schema and
 // turns every failure into a ConfigError naming the file, the key path, the line and the reason.
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { projectPath } from '../paths.ts';
 
 /** The config/ folder shipped with the project; `--config DIR` overrides it. */
-export const DEFAULT_CONFIG_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'config');
+export const DEFAULT_CONFIG_DIR = projectPath('config');
 
 /** Resolves the config folder from a `--config` value (relative to the working directory) or the default. */
 export function resolveConfigDir(value?: string): string {

@@ -1,11 +1,11 @@
 // Opens the database: embedded PGlite under RADAR_DATA_DIR when DATABASE_URL is unset, else a Postgres server
 // through postgres.js. Same drizzle schema, same migrations, same query code on both.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { RadarError } from '../errors.ts';
+import { projectPath } from '../paths.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -37,7 +37,7 @@ export interface OpenOptions {
 
 }
 
-export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'migrations');
+export const MIGRATIONS_DIR = projectPath('migrations');
 
 /** Where the embedded database lives: RADAR_DATA_DIR or ./data, with PGlite's files under pglite/. */
 export function defaultDataDir(): string {

@@ -7,6 +7,7 @@ import { WorkerPool } from '../clean/worker-pool.ts';
 import type { Db } from '../db/client.ts';
 import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
 import { RetryLaterError, SkipError } from '../errors.ts';
+import { siblingModule, workerTsxApiUrl } from '../paths.ts';
 import type { PageInput, ProcessedPage, ProcessPage } from '../ingest/process-page.ts';
 import type { PageWorkerData } from './page-worker.ts';
 
@@ -59,11 +60,11 @@ export function createPagePool(opts: PagePoolOptions): PagePool {
   const spawn = async (): Promise<Generation> => {
     const overrides = opts.db ? await loadAnalystOverrides(opts.db) : null;
     const pool = new WorkerPool<PageInput, ProcessedPage>({
-      workerUrl: new URL('./page-worker.ts', import.meta.url),
+      workerUrl: siblingModule('./page-worker', import.meta.url),
       workerData: { configDir: opts.configDir, overrides } satisfies PageWorkerData,
       size,
       taskTimeoutMs: opts.taskTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
-      tsxApiUrl: import.meta.resolve('tsx/esm/api'),
+      tsxApiUrl: workerTsxApiUrl(),
       // A page that blows up memory kills only its worker, which is replaced. The cap also bounds RSS: with 2 GB V8
       // lets each heap grow to ~1.5 GB before collecting; at 1 GB, 10,000 pages on two workers stayed at 1.7-2.3 GB
       // RSS per thousand pages with no worker lost (issue 9), and the largest corpus pages still fit.
