@@ -6,6 +6,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { RadarError } from '../errors.ts';
 import { projectPath } from '../paths.ts';
+import { mark } from '../timing.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -59,9 +60,11 @@ export function redactUrl(url: string): string {
 export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const url = opts.databaseUrl ?? process.env.DATABASE_URL ?? '';
   const database = url ? await openPostgres(url, opts.maxConnections ?? 10) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.purpose ?? 'radar');
+  mark(`database: ${database.kind} open`);
   if (opts.migrate !== false) {
     try {
       await migrateDatabase(database);
+      mark('database: migrations checked');
     } catch (err) {
       await database.close();
       throw err;
@@ -75,6 +78,7 @@ async function openPglite(dataDir: string, purpose: string): Promise<Database> {
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
+    mark('database: pglite and drizzle modules loaded');
     mkdirSync(resolve(dataDir, 'pglite'), { recursive: true });
     const client = await PGlite.create(resolve(dataDir, 'pglite'));
     const db = drizzle(client, { schema }) as unknown as Db;
