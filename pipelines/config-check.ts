@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { loadDigestConfig } from '../src/digest/config.ts';
 import { loadEventLexicon } from '../src/extract/events/lexicon.ts';
-import { findExportControls } from '../src/extract/export-controls.ts';
+import { loadExportControls } from '../src/extract/export-controls.ts';
 import { loadKnowledgeBase } from '../src/extract/kb.ts';
 import { loadFetchConfig } from '../src/fetch/fetch-config.ts';
 import { loadFeedsConfig } from '../src/ingest/feeds-config.ts';
@@ -20,7 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   const digest = loadDigestConfig(dir);
   const kb = loadKnowledgeBase(dir);
   loadEventLexicon(dir);
-  findExportControls('', 'en', dir); // loads and validates the export-control vocabulary
+  loadExportControls(dir);
   const lines = [
     `config folder: ${dir}`,
     `fetch.yaml: user agent "${fetch.userAgent}"`,

@@ -36,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const server = values['no-web']
     ? null
-    : await startServer(createApp({ db: database.db, log: log.child({ stage: 'web' }), ...webEnvOptions() }), { port, host });
+    : await startServer(createApp({ db: database.db, log: log.child({ stage: 'web' }), configDir, ...webEnvOptions() }), { port, host });
   if (server) console.log(`review UI on ${server.url} (database: ${database.kind} ${database.where})`);
   log.info({ database: database.kind, url: server?.url ?? null }, 'radar run started');
   try {

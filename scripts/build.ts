@@ -2,7 +2,7 @@
 // dist/, one JavaScript file per TypeScript file in the same layout, so `radar` starts without transpiling TypeScript
 // on every run (tsx took most of `radar --help`'s start-up). Files are not bundled: each keeps its own
 // import.meta.url, which the worker threads and the project paths (src/paths.ts) rely on. dist/ is not committed.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
@@ -34,10 +34,12 @@ const keepImports: Plugin = {
   },
 };
 
-/** Compiles every source file into dist/ and returns how many were written. */
+/**
+ * Compiles every source file into dist/ and returns how many were written. Files are overwritten in place and only
+ * outputs of deleted sources are removed, so a running `radar` that imports a module late still finds it.
+ */
 export async function buildDist(): Promise<number> {
   const files = sourceFiles();
-  rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   const result = await build({
     entryPoints: files,
@@ -52,6 +54,17 @@ export async function buildDist(): Promise<number> {
     logLevel: 'warning',
   });
   if (result.errors.length) throw new Error(`build failed with ${result.errors.length} errors`);
+  const outputs = new Set(files.flatMap((f) => {
+    const js = relative(PROJECT_DIR, f).replace(/\.ts$/, '.js');
+    return [js, `${js}.map`];
+  }));
+  for (const dir of SOURCE_DIRS) {
+    if (!existsSync(join(OUT_DIR, dir))) continue;
+    for (const f of readdirSync(join(OUT_DIR, dir), { recursive: true, encoding: 'utf8' })) {
+      const rel = join(dir, f);
+      if (/\.js(\.map)?$/.test(rel) && !outputs.has(rel)) rmSync(join(OUT_DIR, rel));
+    }
+  }
   writeFileSync(join(OUT_DIR, 'BUILD'), `${files.map((f) => relative(PROJECT_DIR, f)).sort().join('\n')}\n`);
   return files.length;
 }

@@ -1,6 +1,7 @@
 // `--debug-timing`: one stderr line per start-up phase, written as it ends, so a slow start shows where it waits
 // (module loading, config, database, models, the first feed request). Off by default and free when off: `mark` only
 // compares a boolean. Times are milliseconds since the process started (performance.now()'s origin).
+import { writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** The command-line flag, accepted anywhere in `radar`'s arguments. */
@@ -10,16 +11,30 @@ export const TIMING_PREFIX = 'timing';
 
 let enabled = false;
 let last = 0;
+/** Milliseconds from the process's start to this thread's (0 on the main thread). */
+let offsetMs = 0;
+let prefix = '';
 const once = new Set<string>();
 
+// Written synchronously to the process's stderr: a worker thread's piped stderr loses lines when it is terminated.
 function line(atMs: number, deltaMs: number, phase: string): void {
-  process.stderr.write(`${TIMING_PREFIX} ${atMs.toFixed(1).padStart(8)} ms ${`+${deltaMs.toFixed(1)}`.padStart(9)} ms  ${phase}\n`);
+  writeSync(2, `${TIMING_PREFIX} ${(atMs + offsetMs).toFixed(1).padStart(8)} ms ${`+${deltaMs.toFixed(1)}`.padStart(9)} ms  ${prefix}${phase}\n`);
 }
 
-/** Turns timing on; the first line is Node's own bootstrap, before any of our code ran. */
-export function enableTiming(): void {
+/**
+ * Turns timing on. On the main thread the first line is Node's own bootstrap, before any of our code ran; a worker
+ * thread passes the main thread's performance.timeOrigin so its times count from the process start too.
+ */
+export function enableTiming(worker?: { originMs: number; thread: string }): void {
   if (enabled) return;
   enabled = true;
+  if (worker) {
+    offsetMs = performance.timeOrigin - worker.originMs;
+    prefix = `[${worker.thread}] `;
+    last = performance.now();
+    line(last, 0, 'thread started');
+    return;
+  }
   const boot = performance.nodeTiming.bootstrapComplete;
   line(boot, boot, 'node bootstrap');
   last = boot;

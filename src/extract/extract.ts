@@ -5,7 +5,7 @@ import type { CleanArticle } from '../clean/types.ts';
 import { loadKnowledgeBase } from './kb.ts';
 import { applyAnalystOverrides, type AnalystOverrides } from './analyst-overrides.ts';
 import { recognizeEntities } from './entities.ts';
-import { findExportControls } from './export-controls.ts';
+import { findExportControls, loadExportControls } from './export-controls.ts';
 import { extractEvents, triggerSentences } from './events/extract-events.ts';
 import { foldText } from './events/patterns.ts';
 import { loadEventLexicon } from './events/lexicon.ts';
@@ -28,6 +28,8 @@ export async function createExtractor(configDir: string, opts: ExtractorOptions 
   // A derived knowledge base: the cached one for the folder stays as config/kb says.
   const kb = opts.overrides ? applyAnalystOverrides(base, opts.overrides) : base;
   const lexicon = loadEventLexicon(configDir);
+  // Every file comes from the chosen config folder and is validated here, before the first article.
+  loadExportControls(configDir);
   return {
     extract(article: CleanArticle): Extraction {
       const { text, language } = article;
@@ -37,7 +39,7 @@ export async function createExtractor(configDir: string, opts: ExtractorOptions 
       // can carry an event: over whole articles it cost 40% of the stage and added more wrong names than right ones.
       const compromiseRanges = language === 'en' ? triggerSentences(folded, sentences, lexicon.get(language)) : [];
       const { mentions, entities } = recognizeEntities(text, language, kb, { compromiseRanges });
-      const exportControls = findExportControls(text, language);
+      const exportControls = findExportControls(text, language, configDir);
       const placeKind = (id: string) => kb.entity(id)?.kind;
       const events = extractEvents({ text, folded, lang: language, title: article.title, sentences, mentions, exportControls, placeKind }, lexicon);
       return { entities, exportControls, events };
