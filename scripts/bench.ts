@@ -35,7 +35,8 @@ const USAGE = `usage: npm run bench -- [--json] [--pages N] [--quick] [--only ${
   --rounds N    naive/pipeline rounds, alternating (default 1); figures are the median round
   --memory N    also run radar extract --batch over N pages (e.g. 10000) and sample its RSS (long: ~N/3 s)
   --only startup  start-up of radar --help, extract, migrate, digest --dry-run and ingest as users run them, with the
-                median of each --debug-timing phase (--rounds N runs each command N times; default 5, --quick 3)`;
+                median of each --debug-timing phase (--rounds N runs each command N times; default 5, --quick 3)
+  --startup-project DIR  time that checkout's bin/radar.js instead (e.g. an older commit, for a before/after figure)`;
 
 function int(name: string, raw: string | undefined, dflt: number): number {
   if (raw === undefined) return dflt;
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
       pages: { type: 'string' }, only: { type: 'string' }, workers: { type: 'string' }, rounds: { type: 'string' },
       'store-articles': { type: 'string' }, feeds: { type: 'string' }, 'review-events': { type: 'string' }, memory: { type: 'string' },
+      'startup-project': { type: 'string' },
     },
   });
   if (values.help) {
@@ -178,7 +180,7 @@ async function main(): Promise<number> {
   await section('startup', async () => {
     const n = values.rounds ? rounds : quick ? 3 : 5;
     log.info({ rounds: n }, 'startup: each command as a user runs it, against node -e 0');
-    result.startup = await benchStartup(PROJECT_DIR, CONFIG_DIR, n);
+    result.startup = await benchStartup(values['startup-project'] ? resolve(values['startup-project']) : PROJECT_DIR, CONFIG_DIR, n);
   });
   if (!pgAlso) skipped.push('DATABASE_URL not set: store and review measured on PGlite only');
   (result.machine as Record<string, unknown>).loadAvgEnd = loadavg().map((x) => round(x, 1));

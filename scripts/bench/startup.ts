@@ -84,7 +84,11 @@ function rss(server: TestServer, feed: number): string {
 <item><title>Item</title><link>${link}</link><guid>${link}</guid><pubDate>Tue, 10 Jun 2025 09:00:00 GMT</pubDate></item></channel></rss>`;
 }
 
-/** Measures every scenario `rounds` times, interleaved with `node -e 0`, in scratch folders that are removed after. */
+/**
+ * Measures every scenario `rounds` times, interleaved with `node -e 0`, in scratch folders that are removed after.
+ * `projectDir` may be another checkout (an older commit, for a before/after figure): it runs that checkout's
+ * bin/radar.js, with --debug-timing only when its `radar --help` offers it.
+ */
 export async function benchStartup(projectDir: string, configDir: string, rounds: number): Promise<StartupBenchResult> {
   const tmp = mkdtempSync(join(tmpdir(), 'radar-bench-startup-'));
   const server = await startTestServer();
@@ -111,13 +115,20 @@ export async function benchStartup(projectDir: string, configDir: string, rounds
     const bin = join(projectDir, 'bin', 'radar.js');
     const dataDir = join(tmp, 'data');
     const env = { ...process.env, RADAR_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent', RADAR_OUTBOX: join(tmp, 'outbox') };
+    const help = await new Promise<string>((resolve) => {
+      const child = spawn(process.execPath, [bin, '--help'], { cwd: tmp, env, stdio: ['ignore', 'pipe', 'ignore'] });
+      let out = '';
+      child.stdout!.on('data', (d) => (out += d));
+      child.once('close', () => resolve(out));
+    });
+    const timingArgs = help.includes('--debug-timing') ? ['--debug-timing'] : [];
     const radar = (args: string[], extraEnv: NodeJS.ProcessEnv = {}, onSpawn?: (t: number) => void) =>
-      runOnce([bin, ...args, '--debug-timing'], { ...env, ...extraEnv }, tmp, onSpawn);
+      runOnce([bin, ...args, ...timingArgs], { ...env, ...extraEnv }, tmp, onSpawn);
 
     // One cycle first, so that the repeat cycles find every feed fetched and nothing due.
     const first = await radar(['ingest', '--config', config]);
     if (first.code !== 0) throw new Error(`startup: the first radar ingest exited with ${first.code}: ${first.stderr.slice(-300)}`);
-    const runsFrom = /running the TypeScript sources/.test(first.stderr) ? 'tsx' : 'dist';
+    const runsFrom = /running the TypeScript sources/.test(first.stderr) || !timingArgs.length ? 'tsx' : 'dist';
 
     const node: number[] = [];
     const runs: Record<string, Run[]> = { help: [], extract: [], migrate: [], digest: [], ingest: [] };
