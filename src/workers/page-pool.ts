@@ -26,7 +26,7 @@ export interface PagePoolOptions {
   onPageDone?: (durationMs: number) => void;
 }
 
-/** A ProcessPage running on worker threads; `warm()` starts the workers (or replaces them after an analyst change). */
+/** A ProcessPage running on worker threads, started by the first page; `warm()` replaces them after an analyst change. */
 export type PagePool = ProcessPage & {
   size: number;
   warm(): Promise<void>;
@@ -48,7 +48,7 @@ interface Generation {
   retired: boolean;
 }
 
-/** Creates the pool; no thread starts before the first page or warm(). Call close() when done. */
+/** Creates the pool; no thread starts before the first page. Call close() when done. */
 export function createPagePool(opts: PagePoolOptions): PagePool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
   let current: Generation | null = null;
@@ -101,6 +101,10 @@ export function createPagePool(opts: PagePoolOptions): PagePool {
   return Object.assign(processPage, {
     size,
     warm: async () => {
+      // Not started yet: the workers start with the first page, with the analysts' current decisions. Starting them
+      // here made every cycle load jsdom, the models and the knowledge base on every core before its first feed
+      // request, also when no feed had anything new (issue 14: time to first feed request).
+      if (!current && !starting) return;
       const g = await ensure();
       if (!opts.db || (await analystOverridesVersion(opts.db)) === g.version) return;
       const next = await spawn();
