@@ -2,7 +2,7 @@
 // builds one week's digest; --dry-run prints it, --send mails it (each recipient at most once per week), and with
 // neither it prints who would receive it. Default week: the last complete ISO week in digest.yaml's time zone.
 // --send exits 1, naming them on stderr, when any recipient is left failed, unconfirmed or not attempted.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { buildDigest } from '../src/digest/build.ts';
 import { loadDigestConfig } from '../src/digest/config.ts';
@@ -13,6 +13,8 @@ import { transportFromEnv } from '../src/digest/transport.ts';
 import { formatWeek, parseWeek } from '../src/digest/week.ts';
 import { InputError } from '../src/errors.ts';
 import { createLogger } from '../src/log.ts';
+
+const USAGE = 'usage: radar digest [--week YYYY-Www] [--dry-run [--format text|html]] [--send [--resend-unconfirmed]] [--config DIR]';
 
 function describeStatus(row: { status: string; attempts: number; error: string | null; sentAt: Date | null } | undefined): string {
   if (!row) return 'would receive it';
@@ -46,7 +48,7 @@ function printRun(result: DigestRunResult): void {
 
 /** Entry point for `radar digest`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(USAGE, {
     args: argv,
     options: {
       week: { type: 'string' },
@@ -56,13 +58,12 @@ export async function main(argv: string[]): Promise<number> {
       'resend-unconfirmed': { type: 'boolean', default: false },
       config: { type: 'string' },
     },
-    strict: true,
   });
   if (values['dry-run'] && values.send) throw new InputError('--dry-run and --send exclude each other');
   if (values.format !== 'text' && values.format !== 'html') throw new InputError(`--format "${values.format}": expected text or html`);
   if (values['resend-unconfirmed'] && !values.send) throw new InputError('--resend-unconfirmed only makes sense with --send');
   const config = loadDigestConfig(values.config);
-  const week = values.week ? formatWeek(parseWeek(values.week)) : defaultWeek(config);
+  const week = values.week !== undefined ? formatWeek(parseWeek(values.week)) : defaultWeek(config);
   const log = createLogger();
   const database = await openDatabase({ purpose: 'radar digest' });
   try {

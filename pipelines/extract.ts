@@ -1,36 +1,52 @@
 // `radar extract PATH|URL|- [--lang xx] [--format json|jsonl]` and `radar extract --batch DIR [--format jsonl]`:
-// clean + extract without a database, printing the CONTRACT's JSON. Batch mode runs a worker_threads pool (one worker per
-// core, each loading jsdom and the extractor once) with a per-page time budget, so one pathological page becomes a
-// recorded `{source, error}` line instead of a stalled or crashed batch. This same file is the worker's entry point.
+// clean + extract without a database, printing the CONTRACT's JSON. Both run on worker threads with a per-page time
+// budget and heap cap (batch: one worker per core, each loading jsdom and the extractor once), so one pathological page
+// becomes a recorded `{source, error}` line (batch) or a one-line error (single) instead of a stalled or crashed
+// process. A URL is fetched by the one guarded HTTP client with fetch.yaml's policy (address guard, robots.txt, size
+// caps, timeouts). Input that is not text or HTML is refused. This same file is the worker's entry point.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { CleanDetail } from '../src/clean/clean-document.ts';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { WorkerPool, type WorkerMessage } from '../src/clean/worker-pool.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
-import { InputError } from '../src/errors.ts';
+import { assertTextInput } from '../src/clean/input-kind.ts';
+import { InputError, RadarError } from '../src/errors.ts';
 import type { Extraction } from '../src/extract/types.ts';
 import { createLogger } from '../src/log.ts';
+import { workerTsxApiUrl } from '../src/paths.ts';
+import { enableTiming, mark, timingEnabled } from '../src/timing.ts';
 
 const WORKER_ROLE = 'radar-extract-worker';
+const WARM_UP_HTML = '<html><body><article><p>Alibaba is hiring engineers in Sunnyvale, the company said on Monday.</p></article></body></html>';
 const DEFAULT_TIMEOUT_MS = 10_000;
-const FETCH_TIMEOUT_MS = 30_000;
+const MAX_HEAP_MB = 2048;
 
+/** What the main thread hands each worker; `warmUp` is for long batches (a single page skips it to start sooner). */
 interface WorkerConfig {
   role: typeof WORKER_ROLE;
   configDir: string;
   lang: string | null;
   cleanOnly: boolean;
+  warmUp: boolean;
+  /** performance.timeOrigin of the main thread when --debug-timing is on, so the worker's phases line up. */
+  timingOrigin: number | null;
 }
 
+type ProcessorConfig = Pick<WorkerConfig, 'configDir' | 'lang' | 'cleanOnly'>;
+
+/** One document: a file the worker reads (batch), or bytes already read or fetched (single). */
 interface Job {
-  path: string;
   source: string;
+  path?: string;
+  body?: Uint8Array;
+  contentType?: string | null;
+  url?: string | null;
 }
 
-const USAGE = `usage: radar extract PATH|URL|- [--lang xx] [--format json|jsonl] [--config DIR] [--clean-only]
+const USAGE = `usage: radar extract PATH|URL|- [--lang xx] [--format json|jsonl] [--config DIR] [--timeout-ms N] [--clean-only]
        radar extract --batch DIR [--format jsonl] [--config DIR] [--timeout-ms N] [--workers N] [--clean-only]`;
 
 /** The printed object: the CONTRACT fields first, then clean-stage detail (extra fields are allowed). */
@@ -60,13 +76,21 @@ function toOutput(clean: CleanDetail, extraction: Extraction | null): Record<str
  * `onCleaned` receives the clean-only output before extraction starts, so a page whose extraction runs over the time
  * budget can still be reported with its text and metadata.
  */
-async function createProcessor(cfg: Omit<WorkerConfig, 'role'>) {
+async function createProcessor(cfg: ProcessorConfig) {
   const { cleanDocument } = await import('../src/clean/clean-document.ts');
-  const extractor = cfg.cleanOnly ? null : await (await import('../src/extract/extract.ts')).createExtractor(cfg.configDir);
+  mark('extract: clean modules loaded');
+  const { createExtractor } = await import('../src/extract/extract.ts');
+  mark('extract: extract modules loaded');
+  const extractor = cfg.cleanOnly ? null : await createExtractor(cfg.configDir);
+  mark('extract: knowledge base and lexicons loaded');
   return (body: Uint8Array, source: string, contentType: string | null, url: string | null, onCleaned?: (out: Record<string, unknown>) => void) => {
+    assertTextInput(body, source);
     const clean = cleanDocument({ body, source, contentType, url, langHint: cfg.lang });
+    mark('extract: document cleaned');
     if (extractor && onCleaned) onCleaned(toOutput(clean, null));
-    return toOutput(clean, extractor ? extractor.extract(clean) : null);
+    const out = toOutput(clean, extractor ? extractor.extract(clean) : null);
+    mark('extract: entities and events extracted');
+    return out;
   };
 }
 
@@ -76,19 +100,32 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Reads a path, URL or "-" into bytes; every failure is an InputError naming the input. */
-async function readInput(spec: string): Promise<{ body: Uint8Array; contentType: string | null; url: string | null }> {
-  if (spec === '-') return { body: await readStdin(), contentType: null, url: null };
-  if (/^https?:\/\//i.test(spec)) {
-    let res: Response;
-    try {
-      res = await fetch(spec, { redirect: 'follow', signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), headers: { 'user-agent': 'HiringRadar/0.1 (+radar extract)' } });
-    } catch (err) {
-      throw new InputError(`${spec}: cannot fetch: ${(err as Error).message}`, { cause: err });
-    }
-    if (!res.ok) throw new InputError(`${spec}: HTTP ${res.status} ${res.statusText}`);
-    return { body: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get('content-type'), url: res.url || spec };
+/**
+ * Fetches one page through the project's guarded HTTP client with the config folder's fetch.yaml: the same address
+ * guard (no loopback or private addresses unless allowHosts says so), robots.txt, size caps and timeouts as ingest.
+ */
+async function fetchInput(url: string, configDir: string): Promise<{ body: Uint8Array; contentType: string | null; url: string }> {
+  const [{ loadFetchConfig }, { createHttpClient }, { fetchPage }] = await Promise.all([
+    import('../src/fetch/fetch-config.ts'), import('../src/fetch/http.ts'), import('../src/fetch/page.ts'),
+  ]);
+  const config = loadFetchConfig(configDir);
+  const http = createHttpClient(config);
+  try {
+    const page = await fetchPage(http, url, config);
+    return { body: page.body, contentType: page.contentType, url: page.finalUrl };
+  } catch (err) {
+    // The client's errors already name the URL and the reason (refused address, robots.txt, too large, timeout).
+    if (err instanceof RadarError) throw new InputError(`cannot fetch: ${err.message}`, { cause: err });
+    throw err;
+  } finally {
+    await http.close();
   }
+}
+
+/** Reads a path, URL or "-" into bytes; every failure is an InputError naming the input. */
+async function readInput(spec: string, configDir: string): Promise<{ body: Uint8Array; contentType: string | null; url: string | null }> {
+  if (spec === '-') return { body: await readStdin(), contentType: null, url: null };
+  if (/^https?:\/\//i.test(spec)) return fetchInput(spec, configDir);
   try {
     return { body: await readFile(spec), contentType: null, url: null };
   } catch (err) {
@@ -98,15 +135,38 @@ async function readInput(spec: string): Promise<{ body: Uint8Array; contentType:
   }
 }
 
-async function runSingle(spec: string, cfg: Omit<WorkerConfig, 'role'>, format: string): Promise<number> {
-  const input = await readInput(spec);
-  if (input.body.length === 0 || !new TextDecoder().decode(input.body.subarray(0, 4096)).trim()) {
-    throw new InputError(`${spec === '-' ? 'stdin' : spec}: input is empty`);
+/** A pool of extract workers running this file, with the batch's time budget and heap cap per page. */
+function extractPool(cfg: ProcessorConfig, size: number, timeoutMs: number, warmUp: boolean): WorkerPool<Job, Record<string, unknown>> {
+  return new WorkerPool<Job, Record<string, unknown>>({
+    workerUrl: new URL(import.meta.url),
+    workerData: { role: WORKER_ROLE, ...cfg, warmUp, timingOrigin: timingEnabled() ? performance.timeOrigin : null } satisfies WorkerConfig,
+    size,
+    taskTimeoutMs: timeoutMs,
+    // This file is the worker's entry: from the TypeScript sources each worker registers tsx first.
+    tsxApiUrl: workerTsxApiUrl(),
+    maxOldGenerationSizeMb: MAX_HEAP_MB,
+  });
+}
+
+/** One document, on one worker thread with the same time budget and heap cap as a page of --batch. */
+async function runSingle(spec: string, cfg: ProcessorConfig, format: string, timeoutMs: number): Promise<number> {
+  const name = spec === '-' ? 'stdin' : spec;
+  const input = await readInput(spec, cfg.configDir);
+  mark('extract: input read');
+  if (input.body.length === 0 || !new TextDecoder().decode(input.body.subarray(0, 4096)).trim()) throw new InputError(`${name}: input is empty`);
+  assertTextInput(input.body, name);
+  const pool = extractPool(cfg, 1, timeoutMs, false);
+  try {
+    const outcome = await pool.run({ id: 0, payload: { source: spec, body: input.body, contentType: input.contentType, url: input.url } });
+    if (!outcome.ok) {
+      const budget = outcome.error.startsWith('over the ') ? ' (--timeout-ms sets the budget)' : '';
+      throw new InputError(`${name}: clean/extract stopped: ${outcome.error.replace(/^InputError: /, '')}${budget}`);
+    }
+    process.stdout.write(`${format === 'jsonl' ? JSON.stringify(outcome.result) : JSON.stringify(outcome.result, null, 2)}\n`);
+    return 0;
+  } finally {
+    await pool.close();
   }
-  const processOne = await createProcessor(cfg);
-  const out = processOne(input.body, spec, input.contentType, input.url);
-  process.stdout.write(`${format === 'jsonl' ? JSON.stringify(out) : JSON.stringify(out, null, 2)}\n`);
-  return 0;
 }
 
 async function listBatch(dir: string): Promise<Job[]> {
@@ -122,7 +182,7 @@ async function listBatch(dir: string): Promise<Job[]> {
   for (const name of names.sort()) {
     if (name.split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
     const path = join(dir, name);
-    if ((await stat(path)).isFile()) jobs.push({ path, source: path });
+    if ((await stat(path)).isFile()) jobs.push({ source: path, path });
   }
   return jobs;
 }
@@ -142,20 +202,12 @@ async function createProgress(total: number): Promise<{ update(n: number): void;
   return { update: (n) => bar.update(n), stop: () => bar.stop() };
 }
 
-async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs: number, workers: number): Promise<number> {
+async function runBatch(dir: string, cfg: ProcessorConfig, timeoutMs: number, workers: number): Promise<number> {
   const log = createLogger().child({ stage: 'extract' });
   const jobs = await listBatch(resolve(dir));
   if (!jobs.length) throw new InputError(`${dir}: no files to extract`);
   const size = Math.max(1, Math.min(workers, jobs.length));
-  const pool = new WorkerPool<Job, Record<string, unknown>>({
-    workerUrl: new URL(import.meta.url),
-    workerData: { role: WORKER_ROLE, ...cfg } satisfies WorkerConfig,
-    size,
-    taskTimeoutMs: timeoutMs,
-    // Resolved from this file, so workers run TypeScript whatever the working directory.
-    tsxApiUrl: import.meta.resolve('tsx/esm/api'),
-    maxOldGenerationSizeMb: 2048,
-  });
+  const pool = extractPool(cfg, size, timeoutMs, true);
   const progress = await createProgress(jobs.length);
   const started = Date.now();
   let done = 0;
@@ -192,7 +244,7 @@ async function runBatch(dir: string, cfg: Omit<WorkerConfig, 'role'>, timeoutMs:
 
 /** Entry point for `radar extract`; returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs(USAGE, {
     args: argv,
     allowPositionals: true,
     options: {
@@ -203,13 +255,8 @@ export async function main(argv: string[]): Promise<number> {
       'timeout-ms': { type: 'string' },
       workers: { type: 'string' },
       'clean-only': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const format = values.format ?? (values.batch ? 'jsonl' : 'json');
   if (format !== 'json' && format !== 'jsonl') throw new InputError(`--format ${format}: expected json or jsonl`);
   if (values.lang && !/^[a-z]{2}$/i.test(values.lang)) throw new InputError(`--lang ${values.lang}: expected an ISO 639-1 code such as "es"`);
@@ -220,28 +267,36 @@ export async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n <= 0) throw new InputError(`--${name} ${raw}: expected a positive integer`);
     return n;
   };
+  const timeoutMs = positiveInt('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS);
   if (values.batch) {
     if (positionals.length) throw new InputError(`unexpected argument "${positionals[0]}" with --batch\n${USAGE}`);
-    return runBatch(values.batch, cfg, positiveInt('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS), positiveInt('workers', values.workers, availableParallelism()));
+    return runBatch(values.batch, cfg, timeoutMs, positiveInt('workers', values.workers, availableParallelism()));
   }
   const [spec, extra] = positionals;
   if (!spec) throw new InputError(`missing input: give a file path, a URL or "-" for stdin\n${USAGE}`);
   if (extra) throw new InputError(`unexpected argument "${extra}": give one input, or --batch DIR\n${USAGE}`);
-  return runSingle(spec, cfg, format);
+  return runSingle(spec, cfg, format, timeoutMs);
 }
 
 /** Worker side: load once, answer 'ready', then clean + extract one document per message. */
 async function runWorker(cfg: WorkerConfig): Promise<void> {
   const port = parentPort!;
+  if (cfg.timingOrigin !== null) enableTiming({ originMs: cfg.timingOrigin, thread: 'worker' });
   const processOne = await createProcessor(cfg);
-  // Warm-up: jsdom's first window and the JIT make the first page several times slower; keep that off the time budget.
-  processOne(new TextEncoder().encode('<html><body><article><p>Warm-up paragraph.</p></article></body></html>'), 'warm-up.html', null, null);
+  if (cfg.warmUp) {
+    // Loading jsdom and compromise (on first use otherwise), jsdom's first window and the JIT make the first page
+    // several times slower; keep that off the time budget. The sentence carries an English event trigger.
+    const { preloadDomLibraries } = await import('../src/clean/html-clean.ts');
+    preloadDomLibraries();
+    processOne(new TextEncoder().encode(WARM_UP_HTML), 'warm-up.html', null, null);
+  }
   port.on('message', async (msg: { id: number; payload: Job }) => {
     let reply: WorkerMessage<Record<string, unknown>>;
     try {
-      const body = await readFile(msg.payload.path);
+      const job = msg.payload;
+      const body = job.body ?? (await readFile(job.path!));
       const onCleaned = (result: Record<string, unknown>) => port.postMessage({ kind: 'partial', id: msg.id, result } satisfies WorkerMessage<Record<string, unknown>>);
-      reply = { kind: 'done', id: msg.id, ok: true, result: processOne(body, msg.payload.source, null, null, onCleaned) };
+      reply = { kind: 'done', id: msg.id, ok: true, result: processOne(body, job.source, job.contentType ?? null, job.url ?? null, onCleaned) };
     } catch (err) {
       reply = { kind: 'done', id: msg.id, ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
     }

@@ -3,7 +3,7 @@
 // could not run at all (bad config, database unreachable).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { defaultDataDir, openDatabase } from '../src/db/client.ts';
 import { DatabaseBusyError, InputError } from '../src/errors.ts';
@@ -12,10 +12,10 @@ import { formatSummary, runIngestCycle } from '../src/ingest/cycle.ts';
 import { loadFeedsConfig, loadFeedsFile } from '../src/ingest/feeds-config.ts';
 import { createProgress } from '../src/ingest/progress.ts';
 import { createLogger } from '../src/log.ts';
-import { enqueueArticle } from '../src/queue/article-job.ts';
-import { requireQueueDatabaseUrl, startQueue } from '../src/queue/boss.ts';
-import { queueSettings } from '../src/queue/settings.ts';
+import { mark } from '../src/timing.ts';
 import { createPagePool } from '../src/workers/page-pool.ts';
+
+const USAGE = 'usage: radar ingest [--feeds FILE] [--since DATE] [--config DIR] [--force] [--enqueue]';
 
 /** Who holds the embedded data folder, from its lock file ("radar ingest", "radar run", ...), or null. */
 function lockHolder(): string | null {
@@ -35,13 +35,12 @@ function parseSince(value: string | undefined): Date | null {
 
 /** Entry point for `radar ingest`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(USAGE, {
     args: argv,
     options: {
       feeds: { type: 'string' }, since: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean', default: false },
       enqueue: { type: 'boolean', default: false },
     },
-    strict: true,
   });
   const configDir = resolveConfigDir(values.config);
   const since = parseSince(values.since);
@@ -49,9 +48,14 @@ export async function main(argv: string[]): Promise<number> {
   const fetchConfig = loadFetchConfig(configDir);
   if (values.feeds) loadFeedsFile(values.feeds);
   else loadFeedsConfig(configDir);
+  mark('ingest: config validated');
 
   // --enqueue: new article URLs become jobs for `radar worker` processes sharing the Postgres (see src/queue/).
-  const queueUrl = values.enqueue ? requireQueueDatabaseUrl('radar ingest --enqueue') : null;
+  // The queue modules (pg-boss) load only for --enqueue: a plain cycle does not need them.
+  const queueModules = values.enqueue
+    ? await Promise.all([import('../src/queue/boss.ts'), import('../src/queue/article-job.ts'), import('../src/queue/settings.ts')])
+    : null;
+  const queueUrl = queueModules ? queueModules[0].requireQueueDatabaseUrl('radar ingest --enqueue') : null;
   const tty = Boolean(process.stderr.isTTY);
   // On a terminal the progress bar owns stderr: only warnings and errors are logged over it.
   const log = createLogger(process.env.LOG_LEVEL ?? (tty ? 'warn' : 'info'));
@@ -72,16 +76,17 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGTERM', stop);
   // Clean + extract run on worker threads (one per core) while this thread fetches and stores.
   const pool = queueUrl ? null : createPagePool({ configDir, db: database.db });
-  let boss: Awaited<ReturnType<typeof startQueue>> | null = null;
+  let boss: Awaited<ReturnType<typeof import('../src/queue/boss.ts').startQueue>> | null = null;
   try {
-    if (queueUrl) boss = await startQueue(queueUrl, queueSettings(), log);
+    if (queueUrl && queueModules) boss = await queueModules[0].startQueue(queueUrl, queueModules[2].queueSettings(), log);
     const queue = boss;
+    const enqueueArticle = queueModules?.[1].enqueueArticle;
     const summary = await runIngestCycle({
       database, configDir, log, signal: controller.signal, fetchConfig, since, force: values.force,
       feedsFile: values.feeds ?? null,
       progress: createProgress(log, { tty }),
       ...(pool ? { processPage: pool } : {}),
-      ...(queue ? { enqueue: (job) => enqueueArticle(queue, job) } : {}),
+      ...(queue && enqueueArticle ? { enqueue: (job) => enqueueArticle(queue, job) } : {}),
     });
     console.log(formatSummary(summary));
     return summary.aborted ? 130 : 0;

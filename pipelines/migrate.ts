@@ -1,11 +1,13 @@
 // `radar migrate`: applies pending migrations to the configured database; running it again changes nothing.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createLogger } from '../src/log.ts';
 
+const USAGE = 'usage: radar migrate [--config DIR]';
+
 /** Entry point for `radar migrate`. */
 export async function main(argv: string[]): Promise<number> {
-  parseArgs({ args: argv, options: { config: { type: 'string' } }, strict: true });
+  parseCommandArgs(USAGE, { args: argv, options: { config: { type: 'string' } } });
   const log = createLogger();
   const started = Date.now();
   const database = await openDatabase({ purpose: 'radar migrate' });

@@ -1,11 +1,13 @@
 // `radar ner --conll FILE [--lang xx] [--model PATH]`: tags a CoNLL file and prints it back with one more column, the
 // predicted IOB2 tag. The language comes from --lang, else the file name (eng/en, esp/es, fr, de, pt), else eld.
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { InputError } from '../src/errors.ts';
 import { type ConllFile, readConllFile } from '../src/ner/conll.ts';
 import { loadModel } from '../src/ner/model.ts';
 import { NER_LANGUAGES, getModel } from '../src/ner/registry.ts';
+
+const USAGE = 'usage: radar ner --conll FILE[.gz] [--lang en|es|fr|de|pt] [--model PATH]';
 
 const NAME_HINTS: Array<[RegExp, string]> = [
   [/(^|[^a-z])(eng?|english)([^a-z]|$)/, 'en'],
@@ -37,20 +39,11 @@ async function detectLanguage(file: ConllFile): Promise<string> {
 
 /** Entry point of `radar ner`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(USAGE, {
     args: argv,
-    options: {
-      conll: { type: 'string' },
-      lang: { type: 'string' },
-      model: { type: 'string' },
-      config: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { conll: { type: 'string' }, lang: { type: 'string' }, model: { type: 'string' }, config: { type: 'string' } },
   });
-  if (values.help || !values.conll) {
-    console.log('usage: radar ner --conll FILE[.gz] [--lang en|es|fr|de|pt] [--model PATH]');
-    return values.help ? 0 : 2;
-  }
+  if (!values.conll) throw new InputError(`missing --conll FILE\n${USAGE}`);
   const path = values.conll;
   const file = readConllFile(path);
   const lang = values.lang ?? languageFromFileName(path) ?? (await detectLanguage(file));

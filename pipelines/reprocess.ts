@@ -1,6 +1,6 @@
 // `radar reprocess [--since DATE] [--config DIR] [--batch N]`: re-cleans and re-extracts stored articles with the
 // current knowledge base and lexicons, without refetching and without undoing analyst decisions; resumable.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { loadAnalystOverrides } from '../src/db/queries/analyst-overrides.ts';
@@ -43,16 +43,7 @@ async function progressReporter(): Promise<{ update: (p: ReprocessProgress) => v
 
 /** Entry point for `radar reprocess`. */
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { since: { type: 'string' }, config: { type: 'string' }, batch: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }));
-  } catch (err) {
-    throw new InputError(`${(err as Error).message}\n${USAGE}`, { cause: err });
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values } = parseCommandArgs(USAGE, { args: argv, options: { since: { type: 'string' }, config: { type: 'string' }, batch: { type: 'string' } } });
   const since = parseSince(values.since);
   const batchSize = values.batch ? Number.parseInt(values.batch, 10) : 50;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new InputError(`--batch "${values.batch}": must be a positive integer`);

@@ -1,6 +1,6 @@
 // `radar run` (`npm start`): the long-running process. It opens the database once (PGlite allows one process) and
 // shares it between the ingest scheduler, the weekly digest timer and the review web UI. SIGINT/SIGTERM stop all three.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { loadDigestConfig, publicUrlNotice } from '../src/digest/config.ts';
@@ -12,12 +12,13 @@ import { createLogger } from '../src/log.ts';
 import { createApp, startServer } from '../src/web/app.ts';
 import { parseServeArgs, webEnvOptions } from './serve.ts';
 
+const USAGE = 'usage: radar run [--config DIR] [--port N] [--host H] [--no-web]';
+
 /** Entry point for `radar run`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(USAGE, {
     args: argv,
     options: { config: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, 'no-web': { type: 'boolean', default: false } },
-    strict: true,
   });
   const configDir = resolveConfigDir(values.config);
   // Validate every file once, before anything starts.
@@ -35,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const server = values['no-web']
     ? null
-    : await startServer(createApp({ db: database.db, log: log.child({ stage: 'web' }), ...webEnvOptions() }), { port, host });
+    : await startServer(createApp({ db: database.db, log: log.child({ stage: 'web' }), configDir, ...webEnvOptions() }), { port, host });
   if (server) console.log(`review UI on ${server.url} (database: ${database.kind} ${database.where})`);
   const publicUrl = publicUrlNotice(digestConfig);
   if (publicUrl) console.log(publicUrl);

@@ -1,10 +1,12 @@
 // `radar serve [--port N] [--host H]`: the review web UI alone. Opens the database once (PGlite is single-connection,
 // so one-shot commands must not open the same data folder meanwhile), serves until SIGINT/SIGTERM, then closes.
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { InputError } from '../src/errors.ts';
 import { createLogger } from '../src/log.ts';
 import { createApp, startServer } from '../src/web/app.ts';
+
+const USAGE = 'usage: radar serve [--port N] [--host H] [--config DIR]';
 
 /** Web options from the environment: RADAR_COOKIE_SECURE=1 (or an https RADAR_PUBLIC_URL) and RADAR_TRUST_PROXY=1. */
 export function webEnvOptions(env: NodeJS.ProcessEnv = process.env): { cookieSecure: boolean; trustProxy: boolean } {
@@ -17,7 +19,7 @@ export function webEnvOptions(env: NodeJS.ProcessEnv = process.env): { cookieSec
 
 /** Parses --port (default PORT or 8080), --host (default RADAR_HOST or 127.0.0.1) and --config. */
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): { port: number; host: string; configDir: string | undefined } {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' } }, strict: true });
+  const { values } = parseCommandArgs(USAGE, { args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' } } });
   const raw = values.port ?? env.PORT ?? '8080';
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port "${raw}" is not a port number (0-65535)`);

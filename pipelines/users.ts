@@ -1,7 +1,7 @@
 // `radar users add EMAIL --role analyst|admin` (password from RADAR_PASSWORD, else asked twice on the terminal
 // without echo), `radar users list`, and `radar users digest EMAIL on|off` (the weekly digest opt-in).
-import { parseArgs } from 'node:util';
 import { createUser, listUsers, ROLES, setDigestOptIn, type Role } from '../src/auth/users.ts';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { loadDigestConfig } from '../src/digest/config.ts';
 import { InputError } from '../src/errors.ts';
@@ -55,7 +55,7 @@ function optInNote(configDir: string | undefined): string | null {
 
 /** Entry point for `radar users`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { role: { type: 'string' }, config: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs(USAGE, { args: argv, options: { role: { type: 'string' }, config: { type: 'string' } }, allowPositionals: true });
   const [sub, email, ...extra] = positionals;
   if (sub === 'add') {
     const role = values.role ?? 'analyst';

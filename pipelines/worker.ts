@@ -2,7 +2,7 @@
 // any number of machines, share the article jobs that `radar ingest --enqueue` puts on the Postgres named by
 // DATABASE_URL: each fetches, cleans, extracts and stores the articles it takes. SIGINT/SIGTERM stop taking jobs and
 // let the ones in flight finish; a worker killed outright loses nothing (its jobs expire and are retried elsewhere).
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../src/cli-args.ts';
 import { resolveConfigDir } from '../src/config/load.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { InputError } from '../src/errors.ts';
@@ -30,15 +30,10 @@ function count(name: string, raw: string | undefined, dflt: number, min: number)
 
 /** Entry point for `radar worker`. */
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs(USAGE, {
     args: argv,
-    options: { config: { type: 'string' }, concurrency: { type: 'string' }, threads: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    strict: true,
+    options: { config: { type: 'string' }, concurrency: { type: 'string' }, threads: { type: 'string' } },
   });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
   const databaseUrl = requireQueueDatabaseUrl('radar worker');
   const settings = queueSettings();
   const configDir = resolveConfigDir(values.config);

@@ -19,11 +19,12 @@ import { benchNlp } from './bench/nlp.ts';
 import { printTable } from './bench/report.ts';
 import { benchReview } from './bench/review.ts';
 import { round } from './bench/stats.ts';
+import { benchStartup } from './bench/startup.ts';
 import { benchStore } from './bench/store.ts';
 
 const PROJECT_DIR = resolve(import.meta.dirname, '..');
 const CONFIG_DIR = join(PROJECT_DIR, 'config');
-const SECTIONS = ['clean', 'nlp', 'store', 'ingest', 'review', 'memory'] as const;
+const SECTIONS = ['clean', 'nlp', 'store', 'ingest', 'review', 'memory', 'startup'] as const;
 type Section = (typeof SECTIONS)[number];
 const log = createLogger(process.env.LOG_LEVEL ?? 'info').child({ stage: 'bench' });
 
@@ -32,7 +33,10 @@ const USAGE = `usage: npm run bench -- [--json] [--pages N] [--quick] [--only ${
   --pages N     corpus pages to use (default: all 311; --quick: 40)
   --workers N   clean/extract worker threads for the pipeline (default: one per core)
   --rounds N    naive/pipeline rounds, alternating (default 1); figures are the median round
-  --memory N    also run radar extract --batch over N pages (e.g. 10000) and sample its RSS (long: ~N/3 s)`;
+  --memory N    also run radar extract --batch over N pages (e.g. 10000) and sample its RSS (long: ~N/3 s)
+  --only startup  start-up of radar --help, extract, migrate, digest --dry-run and ingest as users run them, with the
+                median of each --debug-timing phase (--rounds N runs each command N times; default 5, --quick 3)
+  --startup-project DIR  time that checkout's bin/radar.js instead (e.g. an older commit, for a before/after figure)`;
 
 function int(name: string, raw: string | undefined, dflt: number): number {
   if (raw === undefined) return dflt;
@@ -65,6 +69,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false },
       pages: { type: 'string' }, only: { type: 'string' }, workers: { type: 'string' }, rounds: { type: 'string' },
       'store-articles': { type: 'string' }, feeds: { type: 'string' }, 'review-events': { type: 'string' }, memory: { type: 'string' },
+      'startup-project': { type: 'string' },
     },
   });
   if (values.help) {
@@ -94,7 +99,8 @@ async function main(): Promise<number> {
     for (const s of ['clean', 'nlp', 'store', 'ingest', 'memory'] as const) only.delete(s);
   }
   const pageCount = int('pages', values.pages, quick ? 40 : 311);
-  const pages = only.size && hasCorpus(dir) ? loadPages(dir, pageCount) : [];
+  const needsPages = ['clean', 'nlp', 'store', 'ingest', 'memory'].some((s) => only.has(s as Section));
+  const pages = needsPages && hasCorpus(dir) ? loadPages(dir, pageCount) : [];
   result.pages = pages.length;
 
   const errors: string[] = [];
@@ -170,6 +176,11 @@ async function main(): Promise<number> {
     const count = int('memory', values.memory, quick ? 500 : 10_000);
     log.info({ pages: count }, 'memory: radar extract --batch with RSS sampling');
     result.memory = await benchMemory(PROJECT_DIR, pages, count, (msg) => log.info({}, msg));
+  });
+  await section('startup', async () => {
+    const n = values.rounds ? rounds : quick ? 3 : 5;
+    log.info({ rounds: n }, 'startup: each command as a user runs it, against node -e 0');
+    result.startup = await benchStartup(values['startup-project'] ? resolve(values['startup-project']) : PROJECT_DIR, CONFIG_DIR, n);
   });
   if (!pgAlso) skipped.push('DATABASE_URL not set: store and review measured on PGlite only');
   (result.machine as Record<string, unknown>).loadAvgEnd = loadavg().map((x) => round(x, 1));

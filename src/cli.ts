@@ -1,6 +1,8 @@
 // The `radar` command: parses the command name and hands the rest of argv to one pipeline module.
 // Pipelines are imported lazily so that `radar --help` answers without loading jsdom, the database or the models.
+import { describeArgsError, HelpRequested, isArgsError } from './cli-args.ts';
 import { RadarError } from './errors.ts';
+import { enableTiming, mark, TIMING_FLAG } from './timing.ts';
 
 interface Command {
   summary: string;
@@ -31,12 +33,16 @@ function usage(): string {
     '',
     ...lines,
     '',
+    `${TIMING_FLAG} (any command) prints each start-up phase on stderr`,
     'environment: DATABASE_URL (Postgres; unset = embedded PGlite), RADAR_DATA_DIR (default ./data), SMTP_URL, LOG_LEVEL',
     'see README.md for every option',
   ].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(args: string[]): Promise<number> {
+  const argv = args.filter((a) => a !== TIMING_FLAG);
+  if (argv.length < args.length) enableTiming();
+  mark('cli loaded (bin/radar.js, src/cli)');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
@@ -48,15 +54,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const mod = await command.load();
-  return mod.main(rest);
+  mark(`${name}: command module loaded`);
+  try {
+    return await mod.main(rest);
+  } finally {
+    mark(`${name}: done`);
+  }
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   // Errors reach here only when a command could not run at all; one readable line, the cause chain when asked.
-  if (err instanceof RadarError) console.error(`radar: ${err.message}`);
+  if (err instanceof HelpRequested) console.log(err.message);
+  else if (err instanceof RadarError) console.error(`radar: ${err.message}`);
+  // A parseArgs failure that a command did not turn into an InputError itself: still one line, never a stack.
+  else if (isArgsError(err)) console.error(`radar: ${describeArgsError(err)} (radar --help lists the commands)`);
   else console.error(err);
   if (process.env.RADAR_DEBUG && err instanceof Error && err.cause) console.error(err.cause);
-  process.exitCode = err instanceof RadarError ? err.exitCode : 1;
+  process.exitCode = err instanceof RadarError ? err.exitCode : isArgsError(err) ? 2 : 1;
 }

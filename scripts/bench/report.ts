@@ -4,6 +4,7 @@ import type { IngestBenchResult } from './ingest.ts';
 import type { MemoryBenchResult } from './memory.ts';
 import type { NlpResult } from './nlp.ts';
 import type { ReviewBenchResult } from './review.ts';
+import type { StartupBenchResult } from './startup.ts';
 import type { StoreBenchResult } from './store.ts';
 
 function table(title: string, head: string[], rows: Array<Array<string | number>>): string {
@@ -58,6 +59,13 @@ export function printTable(r: Record<string, any>): void {
       [x.rssMb.at10, x.rssMb.at50, x.rssMb.at100, x.rssMb.peak, n(x.growthMbPer1000Pages, 1)],
     ]));
     if (x.deciles) out.push(table('RSS by tenth of the batch (MiB)', ['pages', 'mean', 'min', 'max'], x.deciles.map((d) => [d.pages, d.meanMb, d.minMb, d.maxMb])));
+  }
+  if (r.startup) {
+    const x = r.startup as StartupBenchResult;
+    out.push(table(`Start-up (median of ${x.rounds} runs from ${x.runsFrom}; node -e 0 = ${x.nodeMs} ms)`, ['command', 'wall ms', 'x node -e 0', 'goal'],
+      x.scenarios.map((s) => [s.command, s.wallMs, n(s.ratio, 1), s.goal ?? ''])));
+    out.push(`first feed request ${x.firstFeedRequestMs} ms after radar ingest started (goal: within 3,000 ms)`);
+    for (const s of x.scenarios) out.push(table(`phases of ${s.command} (--debug-timing, median ms)`, ['phase', 'ms'], s.phases.map((p) => [p.phase, n(p.ms, 1)])));
   }
   for (const s of r.skipped as string[]) out.push(`\nnote: ${s}`);
   for (const e of (r.errors ?? []) as string[]) out.push(`\nFAILED: ${e}`);

@@ -3,9 +3,11 @@
 // Memory: jsdom keeps each window alive until the event loop turns (../shared/docs/PERFORMANCE.md §1). Callers that clean
 // many documents in one loop MUST yield after each one: `await new Promise((r) => setImmediate(r))`. A worker fed one
 // document per message yields for free.
-import { Readability } from '@mozilla/readability';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type { Readability } from '@mozilla/readability';
+import type * as JsdomModule from 'jsdom';
+import type * as LinkedomModule from 'linkedom';
 import { removeBoilerplate } from './boilerplate.ts';
 import { blocksOf } from './dom-text.ts';
 import { fallbackBlocks, type FallbackKind } from './fallback.ts';
@@ -25,8 +27,30 @@ export interface HtmlCleanResult {
 /** Below this many characters Readability's pick is compared with the fallback's (short CJK stories are ~150 chars). */
 const SHORT_TEXT_CHARS = 250;
 const PLACEHOLDER_URL = 'https://localhost/';
-// jsdom reports CSS and markup problems on its virtual console; they are the page's problem, not ours.
-const quietConsole = new VirtualConsole();
+
+// The DOM libraries load on first use, synchronously (require) so that cleaning stays a plain function: jsdom alone
+// takes about a second to load and only pages linkedom cannot handle need it, and plain-text input needs none of them.
+// Long-lived workers call preloadDomLibraries() while warming up, so no page's time budget pays for the loading.
+const require = createRequire(import.meta.url);
+let jsdom: { JSDOM: typeof JsdomModule.JSDOM; quietConsole: JsdomModule.VirtualConsole } | null = null;
+
+function loadJsdom(): NonNullable<typeof jsdom> {
+  if (!jsdom) {
+    const { JSDOM, VirtualConsole } = require('jsdom') as typeof JsdomModule;
+    // jsdom reports CSS and markup problems on its virtual console; they are the page's problem, not ours.
+    jsdom = { JSDOM, quietConsole: new VirtualConsole() };
+  }
+  return jsdom;
+}
+const loadLinkedom = () => require('linkedom') as typeof LinkedomModule;
+const loadReadability = () => (require('@mozilla/readability') as typeof ReadabilityModule).Readability;
+
+/** Loads every DOM library now (a worker's warm-up), instead of on the first page that needs it. */
+export function preloadDomLibraries(): void {
+  loadJsdom();
+  loadLinkedom();
+  loadReadability();
+}
 
 /** A parsed page: its document and how to release it. */
 interface Dom {
@@ -37,12 +61,13 @@ type DomBuilder = (html: string, url: string) => Dom;
 
 function buildJsdom(html: string, url: string): Dom {
   // runScripts unset = scripts never run; no resources are loaded.
+  const { JSDOM, quietConsole } = loadJsdom();
   const dom = new JSDOM(html, { url, virtualConsole: quietConsole, pretendToBeVisual: false });
   return { document: dom.window.document, close: () => dom.window.close() };
 }
 
 function buildLinkedom(html: string, url: string): Dom {
-  const { document } = parseHTML(html) as unknown as { document: Document };
+  const { document } = loadLinkedom().parseHTML(html) as unknown as { document: Document };
   // linkedom has no document URL; Readability reads it to resolve links.
   Object.defineProperty(document, 'baseURI', { value: url });
   Object.defineProperty(document, 'documentURI', { value: url });
@@ -118,6 +143,7 @@ function cleanWith(stripped: string, jsonLd: string[], url: string, pageUrl: str
     removeBoilerplate(doc);
     let article: ReturnType<Readability<Node>['parse']> = null;
     try {
+      const Readability = loadReadability();
       article = new Readability<Node>(doc, { serializer: (node) => node, charThreshold: 500 }).parse();
     } catch {
       article = null;

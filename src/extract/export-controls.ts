@@ -100,6 +100,11 @@ function compiled(configDir: string): Compiled {
 // A sentence break between two terms: ". X" (but not after "EE. UU." style abbreviations), CJK full stops, newlines.
 const BREAK = /(?<!(?:^|[\s(])\p{L}{1,3})[.!?]\s+["“«]?\p{Lu}|[。！？\n]/u;
 
+/** Reads and validates `lexicons/export-controls.yaml` from `configDir` now (at start), so a bad file fails at once. */
+export function loadExportControls(configDir: string): void {
+  compiled(configDir);
+}
+
 /** Chip-export-control spans in `text` (offsets in UTF-16 code units), using the lexicon of `lang` plus English strong terms. */
 export function findExportControls(text: string, lang: string, configDir: string = DEFAULT_CONFIG_DIR): Span[] {
   const c = compiled(configDir);

@@ -5,10 +5,9 @@ import type { CleanArticle } from '../clean/types.ts';
 import { loadKnowledgeBase } from './kb.ts';
 import { applyAnalystOverrides, type AnalystOverrides } from './analyst-overrides.ts';
 import { recognizeEntities } from './entities.ts';
-import { findExportControls } from './export-controls.ts';
+import { findExportControls, loadExportControls } from './export-controls.ts';
 import { eventGroups, extractEvents, triggerSentences, type DecidableGroup, type EventInput } from './events/extract-events.ts';
-import { loadDecisionModel, type DecisionModel } from './events/decision.ts';
-import type { DecisionContext } from './events/decision.ts';
+import { loadDecisionModel, type DecisionContext, type DecisionModel } from './events/decision.ts';
 import { foldText } from './events/patterns.ts';
 import { loadEventLexicon } from './events/lexicon.ts';
 import { splitSentences } from '../clean/sentences.ts';
@@ -38,6 +37,8 @@ export async function createExtractor(configDir: string, opts: ExtractorOptions 
   const kb = opts.overrides ? applyAnalystOverrides(base, opts.overrides) : base;
   const lexicon = loadEventLexicon(configDir);
   const decision = opts.decision === undefined ? loadDecisionModel() : opts.decision;
+  // Every file comes from the chosen config folder and is validated here, before the first article.
+  loadExportControls(configDir);
   const prepare = (article: CleanArticle): { input: EventInput; entities: Extraction['entities']; exportControls: Extraction['exportControls'] } => {
     const { text, language } = article;
     const sentences = article.sentences.length ? article.sentences : splitSentences(text, language);
@@ -46,7 +47,7 @@ export async function createExtractor(configDir: string, opts: ExtractorOptions 
     // can carry an event: over whole articles it cost 40% of the stage and added more wrong names than right ones.
     const compromiseRanges = language === 'en' ? triggerSentences(folded, sentences, lexicon.get(language)) : [];
     const { mentions, entities } = recognizeEntities(text, language, kb, { compromiseRanges });
-    const exportControls = findExportControls(text, language);
+    const exportControls = findExportControls(text, language, configDir);
     const placeKind = (id: string) => kb.entity(id)?.kind;
     return { input: { text, folded, lang: language, title: article.title, sentences, mentions, exportControls, placeKind }, entities, exportControls };
   };

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siblingModule } from '../paths.ts';
 import type { AliasEntry } from './gazetteer.ts';
 import type { KbEntity, NameLists } from './kb.ts';
 
@@ -79,7 +80,6 @@ function ensurePrivateDir(dir: string): boolean {
 
 /** The cache key for a config folder in its current state. */
 function cacheKey(configDir: string): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
   let countriesVersion = '?';
   try {
     countriesVersion = (require('i18n-iso-countries/package.json') as { version: string }).version;
@@ -88,7 +88,8 @@ function cacheKey(configDir: string): string {
   }
   const parts = [
     ...KB_FILES.map((f) => stamp(join(configDir, 'kb', f))),
-    ...['kb.ts', 'kb-schema.ts', 'kb-cache.ts', 'fold.ts'].map((f) => stamp(join(here, f))),
+    // The loader's own files as they run: kb.ts from the sources, kb.js in the compiled copy (dist/).
+    ...['kb', 'kb-schema', 'kb-cache', 'fold'].map((f) => stamp(fileURLToPath(siblingModule(`./${f}`, import.meta.url)))),
     countriesVersion,
   ];
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 24);

@@ -1,7 +1,8 @@
 // Candidate names the knowledge base does not know: the statistical tagger (src/ner), compromise for English, and a
 // rule for East Asian and common given-name person names ("Wu Yuxin", "Maria Lopez") that also covers languages
 // without a model. Each source returns plain spans; resolve.ts decides what they are.
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 import { recognizeNames } from '../ner/recognize.ts';
 import type { KnowledgeBase } from './kb.ts';
 import { foldString } from './fold.ts';
@@ -30,7 +31,13 @@ export function trimSpan(text: string, start: number, end: number): [number, num
   return [start + lead, end - trail];
 }
 
+// compromise takes about half a second to load and reads only English sentences with an event trigger, so it loads on
+// first use (synchronously, its CommonJS build: the same library in one file, which also loads faster).
+const require = createRequire(import.meta.url);
+let nlp: typeof nlpType | null = null;
+
 function compromiseNames(text: string): NameSpan[] {
+  nlp ??= require('compromise') as typeof nlpType;
   const doc = nlp(text);
   const out: NameSpan[] = [];
   const take = (list: Array<{ text: string; offset?: { start: number; length: number } }>, type: NameType): void => {

@@ -215,6 +215,9 @@ export function createHttpClient(config: FetchConfig, opts: { log?: Logger; sett
             const limits = { maxBytes: req.maxBytes, maxDecompressedBytes: config.limits.maxDecompressedBytes };
             const declared = Number(header(res.headers, 'content-length') ?? NaN);
             if (declared > req.maxBytes) {
+              // Destroying an unread undici body emits 'error' (RequestAbortedError): without a listener that event
+              // killed the process instead of skipping the page.
+              res.body.on('error', () => {});
               res.body.destroy();
               throw withStatus(new SkipError(`${url.href}: body larger than ${req.maxBytes} bytes (Content-Length ${declared})`), status);
             }

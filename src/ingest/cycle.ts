@@ -1,18 +1,18 @@
 // runIngestCycle: one ingest pass. Sync the feed list, take the cycle lock, fetch the due feeds (a few at once; the
 // HTTP client enforces per-host politeness), fetch/process/store new pages, record a runs row, report a summary.
 import { join } from 'node:path';
-import { createExtractor } from '../extract/extract.ts';
 import type { Database, Db } from '../db/client.ts';
 import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
 import { finishRun, markInterruptedRuns, startRun, type RunError } from '../db/queries/runs.ts';
 import { loadFetchConfig, type FetchConfig } from '../fetch/fetch-config.ts';
 import { createHttpClient, type HttpClient } from '../fetch/http.ts';
 import { silentLogger, type Logger } from '../log.ts';
+import { mark, markOnce } from '../timing.ts';
 import { storeArticle } from '../store/store-article.ts';
 import { tryAcquireCycleLock } from './cycle-lock.ts';
 import { loadFeedsConfig, loadFeedsFile } from './feeds-config.ts';
 import { emptyCounts, ingestFeed, type CycleCounts, type FeedDeps, type StoreFn } from './ingest-feed.ts';
-import { inlineProcessPage, type ProcessPage } from './process-page.ts';
+import type { ProcessPage } from './process-page.ts';
 import { silentProgress, type Progress } from './progress.ts';
 import { dueFeeds } from './schedule.ts';
 import { feedIdsFor, syncFeeds } from './sync-feeds.ts';
@@ -65,6 +65,9 @@ export function lazyProcessPage(configDir: string, db?: Db): ProcessPage & { war
   let inner: Promise<ProcessPage> | null = null;
   let version: string | null = null;
   const build = async (): Promise<ProcessPage> => {
+    // Loaded here, not at the top: with the worker-thread pool, the main thread never cleans or extracts, and loading
+    // the clean and extract modules (language models, DOM libraries) cost seconds before the first feed request.
+    const [{ createExtractor }, { inlineProcessPage }] = await Promise.all([import('../extract/extract.ts'), import('./process-page.ts')]);
     if (!db) return inlineProcessPage(await createExtractor(configDir));
     const overrides = await loadAnalystOverrides(db);
     version = overrides.version;
@@ -117,6 +120,7 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     runId = await startRun(db, 'ingest');
     const due = await dueFeeds(db, now(), { force: ctx.force ?? false, onlyIds });
     counts.feedsDue = due.length;
+    mark(`ingest: feeds synced, ${due.length} due`);
     log.info({ run_id: runId, feeds_due: due.length }, 'ingest cycle started');
     const deps: FeedDeps = {
       database: ctx.database, http, config, log, signal, now, counts, errors,
@@ -133,6 +137,7 @@ export async function runIngestCycle(ctx: IngestContext): Promise<CycleSummary> 
     const workers = Array.from({ length: Math.min(ctx.feedConcurrency ?? 4, due.length) }, async () => {
       while (next < due.length && !signal.aborted) {
         const feed = due[next++]!;
+        markOnce('ingest: first feed request');
         // The feed's own counts: feeds run concurrently, so the cycle's running totals would be counted again per feed.
         const result = await ingestFeed(feed, deps);
         progress.feedDone(feed.url, result.outcome, { newArticles: result.newArticles, updatedArticles: result.updatedArticles });

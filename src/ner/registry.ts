@@ -1,9 +1,10 @@
 // Finds, loads and caches the committed NER model of each language (models/ner/<lang>.json.gz), loaded on first use.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { projectPath } from '../paths.ts';
 import { type NerModel, loadModel } from './model.ts';
 
-export const MODELS_DIR = resolve(import.meta.dirname, '..', '..', 'models', 'ner');
+export const MODELS_DIR = projectPath('models', 'ner');
 /** Languages with a committed model. */
 export const NER_LANGUAGES = ['en', 'es', 'fr', 'de', 'pt'] as const;
 

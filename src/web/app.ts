@@ -1,8 +1,7 @@
 // The review web UI: a Hono app (server-rendered HTML, no build step) and a node:http server around it.
 // createApp() is what `radar serve` and `radar run` mount; tests drive it with app.request() or a real listen.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,6 +13,7 @@ import { NotFoundError } from '../db/queries/not-found.ts';
 import { RadarError } from '../errors.ts';
 import { silentLogger } from '../log.ts';
 import { loadReviewConfig } from './config.ts';
+import { projectPath } from '../paths.ts';
 import type { AppEnv, WebDeps, WebOptions } from './env.ts';
 import { errorResponse } from './respond.ts';
 import { accountRoutes } from './routes/account.ts';
@@ -24,7 +24,8 @@ import { digestRoutes } from './routes/digest.ts';
 import { eventRoutes } from './routes/events.ts';
 import { loadSession, requireCsrf, requireSession, securityHeaders } from './security.ts';
 
-const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
+// The assets stay in the source tree; the compiled copy (dist/) holds only JavaScript.
+const STATIC_DIR = projectPath('src', 'web', 'static');
 const STATIC_TYPES: Record<string, string> = { 'app.css': 'text/css; charset=utf-8', 'app.js': 'text/javascript; charset=utf-8' };
 
 /** Default login throttling: 30 attempts per client address, and 5 failures per account from one address, per 15 minutes. */

@@ -7,6 +7,7 @@ import { WorkerPool } from '../clean/worker-pool.ts';
 import type { Db } from '../db/client.ts';
 import { analystOverridesVersion, loadAnalystOverrides } from '../db/queries/analyst-overrides.ts';
 import { RetryLaterError, SkipError } from '../errors.ts';
+import { siblingModule, workerTsxApiUrl } from '../paths.ts';
 import type { PageInput, ProcessedPage, ProcessPage } from '../ingest/process-page.ts';
 import type { PageWorkerData } from './page-worker.ts';
 
@@ -25,7 +26,7 @@ export interface PagePoolOptions {
   onPageDone?: (durationMs: number) => void;
 }
 
-/** A ProcessPage running on worker threads; `warm()` starts the workers (or replaces them after an analyst change). */
+/** A ProcessPage running on worker threads, started by the first page; `warm()` replaces them after an analyst change. */
 export type PagePool = ProcessPage & {
   size: number;
   warm(): Promise<void>;
@@ -47,7 +48,7 @@ interface Generation {
   retired: boolean;
 }
 
-/** Creates the pool; no thread starts before the first page or warm(). Call close() when done. */
+/** Creates the pool; no thread starts before the first page. Call close() when done. */
 export function createPagePool(opts: PagePoolOptions): PagePool {
   const size = Math.max(1, opts.size ?? defaultPoolSize());
   let current: Generation | null = null;
@@ -59,11 +60,11 @@ export function createPagePool(opts: PagePoolOptions): PagePool {
   const spawn = async (): Promise<Generation> => {
     const overrides = opts.db ? await loadAnalystOverrides(opts.db) : null;
     const pool = new WorkerPool<PageInput, ProcessedPage>({
-      workerUrl: new URL('./page-worker.ts', import.meta.url),
+      workerUrl: siblingModule('./page-worker', import.meta.url),
       workerData: { configDir: opts.configDir, overrides } satisfies PageWorkerData,
       size,
       taskTimeoutMs: opts.taskTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS,
-      tsxApiUrl: import.meta.resolve('tsx/esm/api'),
+      tsxApiUrl: workerTsxApiUrl(),
       // A page that blows up memory kills only its worker, which is replaced. The cap also bounds RSS: with 2 GB V8
       // lets each heap grow to ~1.5 GB before collecting; at 1 GB, 10,000 pages on two workers stayed at 1.7-2.3 GB
       // RSS per thousand pages with no worker lost (issue 9), and the largest corpus pages still fit.
@@ -100,6 +101,10 @@ export function createPagePool(opts: PagePoolOptions): PagePool {
   return Object.assign(processPage, {
     size,
     warm: async () => {
+      // Not started yet: the workers start with the first page, with the analysts' current decisions. Starting them
+      // here made every cycle load jsdom, the models and the knowledge base on every core before its first feed
+      // request, also when no feed had anything new (issue 14: time to first feed request).
+      if (!current && !starting) return;
       const g = await ensure();
       if (!opts.db || (await analystOverridesVersion(opts.db)) === g.version) return;
       const next = await spawn();

@@ -2,6 +2,7 @@
 // extracts one page per message. One page per message also gives jsdom the event-loop turn it needs to free each
 // window (../shared/docs/PERFORMANCE.md §1), so memory stays flat over any number of pages.
 import { parentPort, workerData } from 'node:worker_threads';
+import { preloadDomLibraries } from '../clean/html-clean.ts';
 import type { WorkerMessage } from '../clean/worker-pool.ts';
 import type { AnalystOverrides } from '../extract/analyst-overrides.ts';
 import { createExtractor } from '../extract/extract.ts';
@@ -21,7 +22,8 @@ async function run(): Promise<void> {
   if (!port) throw new Error('page-worker.ts must run in a worker thread');
   const { configDir, overrides } = workerData as PageWorkerData;
   const processPage = inlineProcessPage(await createExtractor(configDir, overrides ? { overrides } : {}));
-  // The first page pays for jsdom's first window and the JIT; keep that off every real page's time budget.
+  // The first page pays for loading jsdom, its first window and the JIT; keep that off every real page's time budget.
+  preloadDomLibraries();
   await processPage({ body: new TextEncoder().encode(WARM_UP_HTML), url: 'https://localhost/warm-up', finalUrl: 'https://localhost/warm-up', contentType: 'text/html', langHint: 'en' });
   port.on('message', async (msg: { id: number; payload: PageInput }) => {
     let reply: WorkerMessage<ProcessedPage>;

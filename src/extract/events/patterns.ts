@@ -76,25 +76,43 @@ export interface PatternHit {
   pattern: string;
 }
 
-/** A list of compiled patterns that reports every non-overlapping hit, longest first at each place. */
+/** One pattern of a set; its regex is compiled the first time an article contains the pattern's literal. */
+class Pattern {
+  private compiled: RegExp | null = null;
+  readonly literal: string | null;
+
+  constructor(readonly source: string) {
+    this.literal = requiredLiteral(source);
+  }
+
+  get re(): RegExp {
+    return (this.compiled ??= compilePattern(this.source));
+  }
+}
+
+/**
+ * A list of patterns that reports every non-overlapping hit, longest first at each place. The six languages' lexicons
+ * hold thousands of patterns, and compiling them all took over a second of every `radar extract`'s start; an article
+ * needs the few whose literal it contains, so each regex is compiled on first need.
+ */
 export class PatternSet {
-  private readonly compiled: Array<{ source: string; re: RegExp; literal: string | null }>;
+  private readonly patterns: Pattern[];
   // The rules call find/test many times per article (every sentence, several windows) on one folded text: the
   // patterns whose required literal occurs in that text are worked out once per text, and only they are run.
   private activeFor: string | null = null;
-  private active: Array<{ source: string; re: RegExp; literal: string | null }> = [];
+  private active: Pattern[] = [];
 
   constructor(patterns: readonly string[]) {
-    this.compiled = patterns.map((source) => ({ source, re: compilePattern(source), literal: requiredLiteral(source) }));
+    this.patterns = patterns.map((source) => new Pattern(source));
   }
 
   get size(): number {
-    return this.compiled.length;
+    return this.patterns.length;
   }
 
-  private patternsFor(folded: string): Array<{ source: string; re: RegExp; literal: string | null }> {
+  private patternsFor(folded: string): Pattern[] {
     if (this.activeFor !== folded) {
-      this.active = this.compiled.filter((c) => c.literal === null || folded.includes(c.literal));
+      this.active = this.patterns.filter((c) => c.literal === null || folded.includes(c.literal));
       this.activeFor = folded;
     }
     return this.active;
@@ -106,9 +124,11 @@ export class PatternSet {
     if (!active.length) return [];
     const hits: PatternHit[] = [];
     const slice = folded.slice(from, to);
-    for (const { source, re, literal } of active) {
+    for (const pattern of active) {
+      const { source, literal } = pattern;
       // The same check on the window: includes() costs far less than the Unicode regex it spares.
       if (literal !== null && !slice.includes(literal)) continue;
+      const re = pattern.re;
       re.lastIndex = 0;
       for (let m = re.exec(slice); m; m = re.exec(slice)) {
         if (m[0].length === 0) {
@@ -136,8 +156,9 @@ export class PatternSet {
     const active = this.patternsFor(folded);
     if (!active.length) return false;
     const slice = folded.slice(from, to);
-    return active.some(({ re, literal }) => {
-      if (literal !== null && !slice.includes(literal)) return false;
+    return active.some((pattern) => {
+      if (pattern.literal !== null && !slice.includes(pattern.literal)) return false;
+      const re = pattern.re;
       re.lastIndex = 0;
       return re.test(slice);
     });

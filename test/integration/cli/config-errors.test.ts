@@ -68,4 +68,33 @@ describe('radar CLI', () => {
     expect(out.stderr).toContain(`${firms}:`);
     expect(out.stderr).toContain('invalid YAML');
   });
+
+  it('names an unknown option in one line plus the command\'s usage, exit 2, no stack (issue 13 item 14)', async () => {
+    for (const command of ['ingest', 'digest', 'extract', 'users', 'migrate']) {
+      const out = await radar([command, '--bogus']);
+      expect(out.code, command).toBe(2);
+      const lines = out.stderr.trim().split('\n');
+      expect(lines[0], command).toBe('radar: unknown option "--bogus"');
+      expect(lines[1], command).toMatch(new RegExp(`^usage: radar ${command}\\b`));
+      expect(out.stderr, command).not.toMatch(/TypeError|\n\s+at /);
+    }
+  });
+
+  it('refuses a --week value that looks like an option, and an empty --week (issue 13 item 14)', async () => {
+    const dashed = await radar(['digest', '--week', '-2025-W01']);
+    expect(dashed.code).toBe(2);
+    expect(dashed.stderr.split('\n')[0]).toBe('radar: option --week needs a value (one that starts with "-" is written --week=VALUE)');
+    expect(dashed.stderr).not.toMatch(/TypeError|\n\s+at /);
+    const dataDir = mkdtempSync(join(tmpdir(), 'radar-data-'));
+    const empty = await radar(['digest', '--week', ''], { RADAR_DATA_DIR: join(dataDir, 'd'), DATABASE_URL: '' });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.split('\n')[0]).toBe('radar: option --week is empty');
+    expect(existsSync(join(dataDir, 'd'))).toBe(false);
+  });
+
+  it('prints a command\'s usage on --help with exit 0', async () => {
+    const out = await radar(['ingest', '--help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^usage: radar ingest /);
+  });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadConfigFile, loadYamlFile, parseYamlText } from '../../../src/config/load.ts';
 import { ConfigError } from '../../../src/errors.ts';
+import { fetchConfigSchema } from '../../../src/fetch/fetch-config.ts';
 
 const Feeds = z.object({
   feeds: z.array(z.object({ url: z.string().url(), intervalMinutes: z.number().int().positive().default(60) })),
@@ -35,5 +36,17 @@ describe('YAML config loader', () => {
     const dir = mkdtempSync(join(tmpdir(), 'radar-cfg-'));
     writeFileSync(join(dir, 'feeds.yaml'), 'feeds: []\n');
     expect(loadYamlFile(join(dir, 'feeds.yaml'), Feeds)).toEqual({ feeds: [] });
+  });
+
+  it('points at an unknown key\'s own line and suggests the nearest known key (issue 13 item 17)', () => {
+    const text = '# fetch settings\n\nuserAgent: "Radar/1 (mailto:a@example.org)"\nlimits:\n  maxPageBytes: 1000\n  maxPageByte: 5\n';
+    expect(() => parseYamlText('fetch.yaml', text, fetchConfigSchema)).toThrowError(/^fetch\.yaml:6: unknown key "limits\.maxPageByte" \(did you mean "maxPageBytes"\?\)$/);
+    const top = '# fetch settings\n\n\n\nuserAgent: "Radar/1 (mailto:a@example.org)"\n\ntimouts:\n  connectMs: 5\n';
+    expect(() => parseYamlText('fetch.yaml', top, fetchConfigSchema)).toThrowError(/^fetch\.yaml:7: unknown key "timouts" \(did you mean "timeouts"\?\)$/);
+  });
+
+  it('names an unknown key with no near match without a suggestion', () => {
+    const text = 'userAgent: "Radar/1 (mailto:a@example.org)"\nzzzzzzzz: 1\n';
+    expect(() => parseYamlText('fetch.yaml', text, fetchConfigSchema)).toThrowError(/^fetch\.yaml:2: unknown key "zzzzzzzz"$/);
   });
 });
