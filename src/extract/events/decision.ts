@@ -3,14 +3,14 @@
 // scaling fitted on the dev split makes that probability calibrated. The rules' own judgement (their confidence,
 // which trigger fired, which slots they filled) is one feature among the words around the event.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
+import { projectPath } from '../../paths.ts';
 import type { Span } from '../types.ts';
 import type { EventGroup } from './assemble.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
-export const DECISION_MODEL_PATH = resolve(import.meta.dirname, '..', '..', '..', 'models', 'events', 'decision.json.gz');
+export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.json.gz');
 
 /** What the features read about the article beyond the group itself. */
 export interface DecisionContext {
