@@ -22,7 +22,7 @@ function firmsIn(ctx: ArticleContext, s: Span): FirmRef[] {
 /** The broad candidates of the whole article; `origin: 'broad'` marks them for the features and for the rules-only path. */
 export function broadCandidates(ctx: ArticleContext): Candidate[] {
   const out: Candidate[] = [];
-  const { folded, lx, text } = ctx;
+  const { folded, lx } = ctx;
   ctx.sentences.forEach((s) => {
     if (s.end <= ctx.capsTitleEnd) return;
     const inSentence = firmsIn(ctx, s);

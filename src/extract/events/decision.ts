@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
-import type { Span } from '../types.ts';
 import type { EventGroup } from './assemble.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
@@ -15,9 +14,7 @@ export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.jso
 /** What the features read about the article beyond the group itself. */
 export interface DecisionContext {
   text: string;
-  folded: string;
   lang: string;
-  sentences: readonly Span[];
   /** End of the headline (0 when the article has none). */
   headlineEnd: number;
   /** How often each firm key is named in the article. */

@@ -119,5 +119,5 @@ function eventCandidates(input: EventInput, lexicon: EventLexicon): { candidates
   const headlineEnd = input.title && head && head.text.trim() === input.title.trim() ? head.end : 0;
   const firmCounts = new Map<string, number>();
   for (const f of firms) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
-  return { candidates, headlineEnd, decision: { text, folded: ctx.folded, lang: input.lang, sentences, headlineEnd, firmCounts } };
+  return { candidates, headlineEnd, decision: { text, lang: input.lang, headlineEnd, firmCounts } };
 }
