@@ -1,0 +1,16 @@
+// The training path stays working: scripts/train-events.ts retrains on a small slice of the annotated corpus (it
+// needs ../shared for the article texts) and reports train and dev figures, writing nothing and showing no test figure.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { HAS_SHARED, PROJECT_DIR } from '../../helpers/shared.ts';
+
+describe.skipIf(!HAS_SHARED)('train-events on a slice', () => {
+  it('trains, calibrates on dev and chooses a mode', () => {
+    const run = spawnSync('npx', ['tsx', 'scripts/train-events.ts', '--limit', '25', '--no-write'], { cwd: PROJECT_DIR, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^train: 25 articles/m);
+    expect(run.stderr).toMatch(/dev F1 by mode: decide [\d.]+, augment [\d.]+ at [\d.]+, calibrate [\d.]+ -> (augment|calibrate)/);
+    expect(run.stderr).toMatch(/^dev: rules F1 [\d.]+, decision model P/m);
+    expect(run.stderr).not.toMatch(/^test: rules/m);
+  }, 300_000);
+});
