@@ -1,6 +1,6 @@
 // Trains the event decision model (src/extract/events/decision.ts) on the train split of the annotated corpus,
 // chooses its settings and calibrates it on dev, then scores train, dev and test once, as totals only.
-// Usage: npx tsx scripts/train-events.ts [--no-write] [--limit N] [--report FILE] [--plot FILE] [--quiet]
+// Usage: npx tsx scripts/train-events.ts [--no-write [--try-model FILE]] [--limit N] [--report FILE] [--plot FILE] [--quiet]
 //   writes models/events/decision.json.gz, its README, eval/corpus/REPORT.json and eval/corpus/pr-curve.png. With
 //   --no-write (for trying settings) it prints train and dev figures only: the test split is read once, by the run
 //   that ships the model.
@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extract/extract.ts';
 import { DECISION_FORMAT, DECISION_MODEL_PATH, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
 import { EVENT_TYPES } from '../src/extract/types.ts';
-import { buildExamples, readGold, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
+import { buildExamples, readExtraGold, readGold, seedCases, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
 import { modelReadme } from './events/report-md.ts';
@@ -30,12 +30,16 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     // Feature families (the part before ':') left out, comma-separated: how the feature set was chosen on dev.
     drop: { type: 'string', default: '' },
+    // With --no-write: writes only the model file, here, for trying it (the seed scorer, `radar extract`); no test figures.
+    'try-model': { type: 'string' },
+    // Also train on the older gold sets (dataset.ts EXTRA_TRAIN_DIRS); never scored as train, dev or test.
+    'no-extra': { type: 'boolean', default: false },
   },
 });
 const say = (s: string) => { if (!values.quiet) console.error(s); };
 const limit = values.limit ? Number(values.limit) : Infinity;
 
-let data = {} as Record<Split, ArticleExamples[]>;
+let data = {} as Record<Split | 'extra', ArticleExamples[]> & { seeds?: SeedCase[] };
 if (values.cache && existsSync(values.cache)) data = JSON.parse(readFileSync(values.cache, 'utf8'));
 else {
   const extractor = await createExtractor(resolve(ROOT, 'config'), { decision: null });
@@ -45,12 +49,17 @@ else {
     data[split] = buildExamples(gold, extractor);
     say(`${split}: ${gold.length} articles, ${gold.reduce((n, g) => n + g.events.length, 0)} gold events, ${data[split].reduce((n, a) => n + a.examples.length, 0)} rule groups (${Date.now() - t0} ms)`);
   }
+  const extra = readExtraGold().slice(0, limit);
+  data.extra = buildExamples(extra, extractor);
+  data.seeds = seedCases(extractor);
+  say(`extra training: ${extra.length} articles, ${extra.reduce((n, g) => n + g.events.length, 0)} gold events (older gold sets)`);
   if (values.cache) writeFileSync(values.cache, JSON.stringify(data));
 }
+const seeds = data.seeds ?? [];
 if (!data.train.length || !data.dev.length) throw new Error('train-events: the train and dev splits need gold articles (eval/corpus/gold/)');
 
 const dropped = new Set(values.drop!.split(',').filter(Boolean));
-if (dropped.size) for (const s of SPLITS) for (const a of data[s]) for (const e of a.examples) e.features = e.features.filter((f) => !dropped.has(f.slice(0, f.indexOf(':'))));
+if (dropped.size) for (const s of [...SPLITS, 'extra'] as const) for (const a of data[s] ?? []) for (const e of a.examples) e.features = e.features.filter((f) => !dropped.has(f.slice(0, f.indexOf(':'))));
 
 type Scored = { lang: string; golds: string[]; preds: Array<{ type: string; p: number; label: 0 | 1; always?: boolean }> };
 const flat = (split: Split) => data[split].flatMap((a) => a.examples);
@@ -89,7 +98,7 @@ for (const l2 of [1e-3, 1e-2, 3e-2, 1e-1]) for (const epochs of [3, 8]) grid.pus
 const thresholds = [0.01, 0.02, 0.03, 0.04, ...Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1))];
 let best: { opts: TrainOptions; w: Float64Array; platt: { a: number; b: number }; threshold: number; devF1: number } | null = null;
 const tried: Array<{ l2: number; epochs: number; devF1: number; threshold: number }> = [];
-const trainRows = toRows(flat('train'), DEFAULT_TRAIN.bits);
+const trainRows = toRows([...flat('train'), ...(values['no-extra'] ? [] : (data.extra ?? []).flatMap((a) => a.examples))], DEFAULT_TRAIN.bits);
 const devRows = toRows(flat('dev'), DEFAULT_TRAIN.bits);
 for (const opts of grid) {
   const w = trainLogistic(trainRows, opts);
@@ -114,28 +123,59 @@ const modelProb = (features: string[]) => {
 const devRule = data.dev.flatMap((a) => a.examples.filter((e) => e.ruleEvent));
 const rulesPlatt = fitPlatt(devRule.map((e) => e.event.confidence), devRule.map((e) => e.label));
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
-const shippedAs = (m: DecisionMode, split: Split): Scored[] => data[split].map((a) => ({
+// A rule event kept by the floor though the model's probability is under the threshold gets, as its confidence,
+// the dev precision of such events (`forcedP`, once the floor and threshold are chosen).
+let forcedP: number | null = null, forcedAt = 0;
+const shippedAs = (m: DecisionMode, split: Split, floor = 0): Scored[] => data[split].map((a) => ({
   lang: a.article.lang,
   golds: a.article.events.map((e) => e.type),
   preds: m === 'calibrate'
     ? a.examples.filter((e) => e.ruleEvent).map((e) => ({ type: e.event.type, p: sig(rulesPlatt.a * e.event.confidence + rulesPlatt.b), label: e.label, always: true }))
-    : a.examples.map((e) => ({ type: e.event.type, p: modelProb(e.features), label: e.label, always: m === 'augment' && e.ruleEvent })),
+    : a.examples.map((e) => {
+      const p = modelProb(e.features);
+      const forced = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor;
+      return { type: e.event.type, p: forced && forcedP != null && p < forcedAt ? Math.max(p, forcedP) : p, label: e.label, always: forced };
+    }),
 }));
 const bestThreshold = (scored: Scored[]) => {
   let bt = 0.5, bf = -1;
   for (const t of thresholds) { const f = evaluate(scored, t).all.f1; if (f > bf + 1e-9) { bf = f; bt = t; } }
   return { threshold: bt, f1: bf };
 };
-const augmentDev = bestThreshold(shippedAs('augment', 'dev'));
+// 'augment' keeps the rules' events of at least a rule confidence ("floor") whatever the model says; the floor is
+// chosen on dev with the threshold: 0.5 keeps every rule event, above 1 none (the model alone).
+const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01];
+// The seed article is the project's acceptance test: every event its analyst expects must still be reported. Settings
+// that drop one are not chosen (they are still listed, with their dev F1), whatever dev says.
+const seedKept = (floor: number, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
+  const x = c.examples[i]!;
+  return modelProb(x.features) >= t || (x.ruleEvent && x.ruleConfidence >= floor);
+})));
+const floors = FLOORS.map((floor) => {
+  const scored = shippedAs('augment', 'dev', floor);
+  const all = thresholds.map((t) => ({ threshold: t, f1: evaluate(scored, t).all.f1, seed: seedKept(floor, t) }));
+  const pick = (xs: typeof all) => xs.reduce<(typeof all)[number] | null>((a, b) => (!a || b.f1 > a.f1 + 1e-9 ? b : a), null);
+  const best = pick(all)!, kept = pick(all.filter((x) => x.seed));
+  return { floor, threshold: (kept ?? best).threshold, f1: kept?.f1 ?? -1, unconstrained: best };
+});
+for (const f of floors) say(`  augment, rule floor ${f.floor}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
+const augmentDev = floors.reduce((a, b) => (b.f1 > a.f1 + 1e-9 ? b : a));
+const ruleFloor = augmentDev.floor;
+{
+  const forced = data.dev.flatMap((a) => a.examples).filter((e) => e.ruleEvent && e.ruleConfidence >= ruleFloor && modelProb(e.features) < augmentDev.threshold);
+  forcedP = (forced.reduce((n, e) => n + e.label, 0) + 1) / (forced.length + 2);
+  forcedAt = augmentDev.threshold;
+  say(`  ${forced.length} dev rule events kept by the floor alone; their confidence: ${forcedP.toFixed(2)}`);
+}
 const modes = { decide: chosen.devF1, augment: augmentDev.f1, calibrate: rules.dev!.all.f1 };
 // On equal dev F1, 'augment' wins when its confidence ranks the shipped events better (dev AUC): the queue's
 // confidence filter is then worth using.
 const aucOf = (scored: Scored[]) => auc(scored.flatMap((a) => a.preds.filter((p) => p.always || p.p >= augmentDev.threshold).map((p) => [p.p, p.label] as const)));
-const devAuc = { augment: aucOf(shippedAs('augment', 'dev')), calibrate: aucOf(shippedAs('calibrate', 'dev')) };
+const devAuc = { augment: aucOf(shippedAs('augment', 'dev', ruleFloor)), calibrate: aucOf(shippedAs('calibrate', 'dev')) };
 const mode: DecisionMode = augmentDev.f1 > rules.dev!.all.f1 + 1e-9 || (augmentDev.f1 >= rules.dev!.all.f1 - 1e-9 && devAuc.augment > devAuc.calibrate) ? 'augment' : 'calibrate';
 say(`dev AUC of the shipped confidence: augment ${devAuc.augment.toFixed(2)}, calibrate ${devAuc.calibrate.toFixed(2)}`);
-say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
-const shippedBy = (split: Split): Scored[] => shippedAs(mode, split);
+say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, rule floor ${ruleFloor}, calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
+const shippedBy = (split: Split): Scored[] => shippedAs(mode, split, ruleFloor);
 const threshold = mode === 'augment' ? augmentDev.threshold : 0;
 // The review queue's default minimum confidence: where dev F1 of what is shipped, filtered by confidence, is best.
 const reviewDefault = bestThreshold(shippedBy('dev').map((a) => ({ ...a, preds: a.preds.filter((p) => p.always || p.p >= threshold).map((p) => ({ ...p, always: false })) })));
@@ -170,6 +210,8 @@ const report = {
   decisionModel: model,
   rulesPlatt,
   modes,
+  ruleFloor: mode === 'augment' ? ruleFloor : null,
+  floors,
   devAuc,
   reviewDefault,
   calibration: { dev: calibration(shown(shippedBy('dev'))), test: calibration(shown(testScored)) },
@@ -186,15 +228,17 @@ if (!values['no-write']) {
   for (const t of EVENT_TYPES) { const r = shipped.test!.by[`type:${t}`]; if (r) say(`  test ${t}: P ${pc(r.precision)} R ${pc(r.recall)} F1 ${pc(r.f1)} (gold ${r.gold})`); }
 }
 
-if (!values['no-write']) {
+if (!values['no-write'] || values['try-model']) {
   const weights: Record<string, number> = {};
   chosen.w.forEach((v, i) => { if (Math.abs(v) >= 1e-4) weights[i] = Math.round(v * 1e4) / 1e4; });
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, bits: chosen.opts.bits, weights: mode === 'calibrate' ? {} : weights, platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold,
+    format: DECISION_FORMAT, mode, bits: chosen.opts.bits, weights: mode === 'calibrate' ? {} : weights, platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorConfidence: forcedP ?? 0,
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], l2: chosen.opts.l2, epochs: chosen.opts.epochs, reviewDefault: reviewDefault.threshold },
   };
-  mkdirSync(dirname(values.model!), { recursive: true });
-  writeFileSync(values.model!, gzipSync(JSON.stringify(file)));
+  const modelPath = values['no-write'] ? values['try-model']! : values.model!;
+  mkdirSync(dirname(modelPath), { recursive: true });
+  writeFileSync(modelPath, gzipSync(JSON.stringify(file)));
+  if (values['no-write']) { say(`wrote ${modelPath} (to try; nothing else written)`); process.exit(0); }
   mkdirSync(dirname(values.report!), { recursive: true });
   writeFileSync(values.report!, JSON.stringify(report, null, 1) + '\n');
   writeFileSync(resolve(dirname(values.model!), 'README.md'), modelReadme(report));

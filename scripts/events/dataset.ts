@@ -18,8 +18,8 @@ export interface GoldEvent { type: EventType; firm: string[]; person?: string | 
 export interface GoldArticle { corpus: string; id: string; lang: string; events: GoldEvent[]; split: Split }
 
 /** One rule group of one article: its features, its event, and whether it matches a gold event (and which). */
-/** `ruleEvent`: the rules alone report this group as an event. */
-export interface Example { features: string[]; label: 0 | 1; gold: number; event: ExtractedEvent; ruleEvent: boolean }
+/** `ruleEvent`: the rules alone report this group as an event, with confidence `ruleConfidence` (0 when they do not). */
+export interface Example { features: string[]; label: 0 | 1; gold: number; event: ExtractedEvent; ruleEvent: boolean; ruleConfidence: number }
 export interface ArticleExamples { article: GoldArticle; examples: Example[] }
 
 export function readGold(split: Split, dir = GOLD_DIR): GoldArticle[] {
@@ -27,6 +27,19 @@ export function readGold(split: Split, dir = GOLD_DIR): GoldArticle[] {
   if (!existsSync(d)) return [];
   return readdirSync(d).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
     readFileSync(join(d, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => ({ ...(JSON.parse(l) as Omit<GoldArticle, 'split'>), split })));
+}
+
+/**
+ * Gold articles of the older gold sets (the shared dev gold, eval/heldout, eval/heldout2): English and Spanish news
+ * the rules were tuned on. They add training examples only, never dev or test ones.
+ */
+export const EXTRA_TRAIN_DIRS = [join(SHARED, 'eval', 'dev'), resolve(import.meta.dirname, '..', '..', 'eval', 'heldout'), resolve(import.meta.dirname, '..', '..', 'eval', 'heldout2')];
+export function readExtraGold(dirs = EXTRA_TRAIN_DIRS): GoldArticle[] {
+  return dirs.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) =>
+    readFileSync(join(d, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => {
+      const g = JSON.parse(l) as Omit<GoldArticle, 'split'> & { events: Array<GoldEvent & { firm?: string[] }> };
+      return { corpus: g.corpus, id: String(g.id), lang: g.lang, events: g.events.map((e) => ({ ...e, firm: e.firm ?? [] })), split: 'train' as const };
+    })));
 }
 
 const corpusCache = new Map<string, Map<string, { title?: string | null; text?: string; body?: string }>>();
@@ -58,6 +71,29 @@ export function matchesGold(e: Pick<ExtractedEvent, 'type' | 'firm' | 'firms'>, 
   return [e.firm, ...e.firms].some((f) => f != null && normName(f) !== '' && names.has(normName(f)));
 }
 
+/** The acceptance article (../shared/seed) and, per expected event, the indexes of the groups that would report it. */
+export interface SeedCase { file: string; examples: Example[]; expected: Array<{ type: string; matches: number[] }> }
+export function seedCases(extractor: TrainableExtractor, dir = join(SHARED, 'seed')): SeedCase[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort().map((f) => {
+    const want = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; events: Array<{ type: string; firm?: string[]; firmsAny?: string[] }> };
+    const clean = cleanDocument({ body: readFileSync(join(dir, want.file), 'utf8'), source: want.file });
+    const { groups, decision } = extractor.eventGroups(clean);
+    const examples = groups.map((g): Example => ({ features: decisionFeatures(g, decision), label: 0, gold: -1, event: g.event, ruleEvent: g.rule != null, ruleConfidence: g.rule?.confidence ?? 0 }));
+    const names = (xs: string[]) => new Set(xs.map(normName));
+    const expected = want.events.map((e) => ({
+      type: e.type,
+      matches: groups.flatMap((g, i) => {
+        if (g.event.type !== e.type) return [];
+        if (e.firm) return g.event.firm && names(e.firm).has(normName(g.event.firm)) ? [i] : [];
+        if (e.firmsAny) return [g.event.firm, ...g.event.firms].some((x) => x && names(e.firmsAny!).has(normName(x))) ? [i] : [];
+        return [i];
+      }),
+    }));
+    return { file: want.file, examples, expected };
+  });
+}
+
 /** Runs the rules over every article and labels each group (one gold event labels at most one group, as in scoring). */
 export function buildExamples(articles: GoldArticle[], extractor: TrainableExtractor, onProgress?: (done: number) => void): ArticleExamples[] {
   return articles.map((article, i) => {
@@ -67,7 +103,7 @@ export function buildExamples(articles: GoldArticle[], extractor: TrainableExtra
     const examples = groups.map((g): Example => {
       const j = article.events.findIndex((ge, k) => !used.has(k) && matchesGold(g.event, ge));
       if (j >= 0) used.add(j);
-      return { features: decisionFeatures(g, decision), label: j >= 0 ? 1 : 0, gold: j, event: g.event, ruleEvent: g.rule != null };
+      return { features: decisionFeatures(g, decision), label: j >= 0 ? 1 : 0, gold: j, event: g.event, ruleEvent: g.rule != null, ruleConfidence: g.rule?.confidence ?? 0 };
     });
     onProgress?.(i + 1);
     return { article, examples };

@@ -1,6 +1,7 @@
 // One event per (type, firm) in an article: candidates from every sentence are grouped, the best sentence becomes
 // the evidence, and slots the best sentence lacks are filled from the others.
 import type { EventType, ExtractedEvent, Span } from '../types.ts';
+import type { FirmSource } from './weak-firms.ts';
 
 /** What one trigger in one sentence yields before grouping. */
 export interface Candidate {
@@ -26,7 +27,7 @@ export interface Candidate {
   /** 'broad' when proposed by broad.ts for the learned decision only; absent for the rules' own candidates. */
   origin?: 'broad';
   /** Where the firm stands relative to the trigger (broad candidates). */
-  firmPlace?: { rank: number; before: boolean; distance: number; inSentence: number; first: boolean };
+  firmPlace?: { rank: number; before: boolean; distance: number; inSentence: number; first: boolean; source?: FirmSource; initial?: boolean };
   /** A denial or speculation cue before the trigger (broad candidates keep it as a feature instead of dropping). */
   negated?: boolean;
 }

@@ -8,40 +8,52 @@ import type { ArticleContext } from './detect.ts';
 import type { FirmRef } from './firms.ts';
 import { headcountNear } from './headcount.ts';
 import { evidenceSpan, rolesIn } from './slots.ts';
+import type { FirmSource, WeakFirmRef } from './weak-firms.ts';
 
-/** How many of the firms nearest a trigger become candidates. */
+/** How many of the firms nearest a trigger become candidates, of the firms found and of the weak references. */
 const NEAREST = 3;
+const NEAREST_WEAK = 2;
 
 const distance = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0;
 
-function firmsIn(ctx: ArticleContext, s: Span): FirmRef[] {
-  return ctx.firms.filter((f) => f.start >= s.start && f.end <= s.end);
+function firmsIn<F extends FirmRef>(refs: readonly F[], s: Span): F[] {
+  return refs.filter((f) => f.start >= s.start && f.end <= s.end);
 }
 
-/** The broad candidates of the whole article; `origin: 'broad'` marks them for the features and for the rules-only path. */
-export function broadCandidates(ctx: ArticleContext): Candidate[] {
+type Target = { ref: FirmRef; rank: number; source: FirmSource; initial: boolean; among: number };
+
+/**
+ * The broad candidates of the whole article; `origin: 'broad'` marks them for the features and for the rules-only
+ * path. `formFirms` are firms read from their form alone (cjk-firms.ts), `weak` the references weak-firms.ts finds.
+ */
+export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef[] = [], weak: readonly WeakFirmRef[] = []): Candidate[] {
   const out: Candidate[] = [];
   const { folded, lx } = ctx;
   ctx.sentences.forEach((s) => {
     if (s.end <= ctx.capsTitleEnd) return;
-    const inSentence = firmsIn(ctx, s);
+    const inSentence = firmsIn([...ctx.firms, ...formFirms].sort((a, b) => a.start - b.start), s);
+    const weakIn = firmsIn(weak, s);
     for (const type of EVENT_TYPES) {
       const hits = [...lx.triggers[type].find(folded, s.start, s.end), ...lx.candidates[type].find(folded, s.start, s.end)];
       const trigger = hits.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
       if (!trigger) continue;
-      const ranked = [...inSentence].sort((a, b) => distance(a, trigger) - distance(b, trigger));
-      const targets: Array<FirmRef | null> = ranked.slice(0, NEAREST);
+      const nearest = <F extends FirmRef>(refs: F[], n: number) => [...refs].sort((a, b) => distance(a, trigger) - distance(b, trigger)).slice(0, n);
+      const targets: Array<Target | null> = [
+        ...nearest(inSentence, NEAREST).map((ref, rank): Target => ({ ref, rank, source: formFirms.includes(ref) ? 'form' : 'entity', initial: false, among: inSentence.length })),
+        ...nearest(weakIn, NEAREST_WEAK).map((ref, rank): Target => ({ ref, rank, source: ref.source, initial: ref.initial, among: weakIn.length })),
+      ];
       if (!targets.length && type !== 'export_control') continue;
       if (!targets.length) targets.push(null);
-      targets.forEach((f, rank) => out.push(broadCandidate(ctx, type, s, trigger, f, rank, inSentence.length)));
+      targets.forEach((t) => out.push(broadCandidate(ctx, type, s, trigger, t)));
     }
   });
   return out;
 }
 
-function broadCandidate(ctx: ArticleContext, type: EventType, s: Span, trigger: { start: number; end: number }, f: FirmRef | null, rank: number, firmsInSentence: number): Candidate {
+function broadCandidate(ctx: ArticleContext, type: EventType, s: Span, trigger: { start: number; end: number }, t: Target | null): Candidate {
   const { folded, lx, text } = ctx;
+  const f = t?.ref ?? null;
   return {
     type,
     firmKey: f?.key ?? '',
@@ -60,7 +72,7 @@ function broadCandidate(ctx: ArticleContext, type: EventType, s: Span, trigger: 
     trigger: folded.slice(trigger.start, trigger.end),
     firmFromKb: f?.fromKb ?? false,
     origin: 'broad',
-    firmPlace: f ? { rank, before: f.end <= trigger.start, distance: distance(f, trigger), inSentence: firmsInSentence, first: firmsIn(ctx, s)[0] === f } : undefined,
+    firmPlace: t && f ? { rank: t.rank, before: f.end <= trigger.start, distance: distance(f, trigger), inSentence: t.among, first: t.rank === 0 && f.end <= trigger.start, source: t.source, initial: t.initial } : undefined,
     negated: lx.negation.test(folded, Math.max(s.start, trigger.start - 30), trigger.start) || lx.speculation.test(folded, s.start, trigger.start),
   };
 }

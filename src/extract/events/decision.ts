@@ -56,6 +56,8 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
   if (place) {
     f.push(`rank:${T}|${place.rank}`, `rank:${place.rank}`, `before:${T}|${place.before}`, `first:${T}|${place.first}`, `nfirms:${Math.min(place.inSentence, 4)}`);
     f.push(`dist:${T}|${bucket(place.distance, [1, 5, 15, 40, 80])}|${place.before}`);
+    const src = place.source ?? 'entity';
+    f.push(`fsrc:${src}`, `fsrc:${T}|${src}`, `fsrc:${L}|${src}`, `finit:${src}|${Boolean(place.initial)}`, `rank:${src}|${place.rank}`);
   }
   if (g.members.every((m) => m.negated)) f.push(`neg:${T}`);
   f.push(`kb:${T}|${best.firmFromKb}`, `kb:${best.firmFromKb}`);
@@ -77,8 +79,8 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
 interface ModelFile {
   format: typeof DECISION_FORMAT;
   /**
-   * 'decide': the model chooses among all rule and broad groups. 'augment': every event the rules report, plus the
-   * groups the model accepts; the model's probability is every event's confidence. 'calibrate': the rules choose and
+   * 'decide': the model chooses among all rule and broad groups. 'augment': the events the rules report with at
+   * least `ruleFloor` confidence, plus the groups the model accepts; the model's probability is every event's confidence. 'calibrate': the rules choose and
    * `platt` maps the rules' confidence to a calibrated probability. train-events.ts picks the mode by dev F1.
    */
   mode: DecisionMode;
@@ -87,6 +89,10 @@ interface ModelFile {
   weights: Record<string, number>;
   platt: { a: number; b: number };
   threshold: number;
+  /** 'augment': only the rules' events of at least this rule confidence are kept whatever the model says (default 0: all). */
+  ruleFloor?: number;
+  /** The confidence of a rule event kept by the floor alone: the dev precision of such events. */
+  floorConfidence?: number;
   meta: Record<string, unknown>;
 }
 
@@ -102,6 +108,10 @@ export interface DecisionModel {
   probability(features: string[]): number;
   /** Groups below this probability are not reported. */
   threshold: number;
+  /** 'augment': rule events of at least this rule confidence are reported whatever their probability. */
+  ruleFloor: number;
+  /** The confidence a rule event kept by the floor alone is reported with. */
+  floorConfidence: number;
   meta: Record<string, unknown>;
 }
 
@@ -125,6 +135,8 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     margin,
     probability: (features) => platt(margin(features)),
     threshold: file.threshold,
+    ruleFloor: file.ruleFloor ?? 0,
+    floorConfidence: file.floorConfidence ?? 0,
     meta: file.meta,
   };
 }

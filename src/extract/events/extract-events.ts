@@ -6,6 +6,7 @@ import { careerMoves, detectSentence, type ArticleContext, type Arrival } from '
 import { broadCandidates } from './broad.ts';
 import { cjkFirmRefs } from './cjk-firms.ts';
 import { findFirmRefs } from './firms.ts';
+import { weakFirmRefs } from './weak-firms.ts';
 import type { EventLexicon, LanguageLexicon } from './lexicon.ts';
 import { foldText } from './patterns.ts';
 
@@ -69,8 +70,10 @@ export function extractEvents(input: EventInput, lexicon: EventLexicon, model: D
   const out: ExtractedEvent[] = [];
   for (const g of groups) {
     const p = model.probability(decisionFeatures(g, decision));
-    // 'augment' keeps every event the rules report and adds the groups the model accepts; 'decide' keeps only those.
-    if (p >= model.threshold || (model.mode === 'augment' && g.rule)) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });
+    // 'augment' keeps the events the rules report with confidence enough and adds the groups the model accepts;
+    // 'decide' keeps only those.
+    if (p >= model.threshold) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });
+    else if (model.mode === 'augment' && g.rule && g.rule.confidence >= model.ruleFloor) out.push({ ...g.rule, confidence: pct(Math.max(p, model.floorConfidence)) });
   }
   return out.sort((x, y) => x.evidence.start - y.evidence.start);
 }
@@ -113,11 +116,14 @@ function eventCandidates(input: EventInput, lexicon: EventLexicon): { candidates
   const candidates: Candidate[] = [];
   sentences.forEach((_, i) => candidates.push(...detectSentence(ctx, i, arrivals)));
   candidates.push(...careerMoves(ctx, arrivals, candidates));
-  // The learned decision also weighs broad candidates, over firms found by their form in zh/ja text too.
-  candidates.push(...broadCandidates({ ...ctx, firms: [...firms, ...cjkFirmRefs(text, input.lang, firms)].sort((a, b) => a.start - b.start) }));
+  // The learned decision also weighs broad candidates, over firms found by their form in zh/ja text and over weak
+  // references (names typed as something else, capitalised names nobody tagged) too.
+  const formFirms = cjkFirmRefs(text, input.lang, firms);
+  const weak = weakFirmRefs(text, mentions, [...firms, ...formFirms]);
+  candidates.push(...broadCandidates(ctx, formFirms, weak));
   const head = sentences[0];
   const headlineEnd = input.title && head && head.text.trim() === input.title.trim() ? head.end : 0;
   const firmCounts = new Map<string, number>();
-  for (const f of firms) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
+  for (const f of [...firms, ...formFirms, ...weak]) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
   return { candidates, headlineEnd, decision: { text, lang: input.lang, headlineEnd, firmCounts } };
 }

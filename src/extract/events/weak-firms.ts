@@ -1,0 +1,58 @@
+// Weak firm references for the learned event decision: names the entity stage typed as something else (a place, an
+// agency, a person) and capitalised names it did not tag at all ("Sanofi a annoncé…", "NextRadioTV prévoit…").
+// On the annotated corpus about a third of the events the extractor missed had a firm of one of these two kinds. They
+// become broad candidates only (broad.ts), each marked with where it came from, so the model weighs them; the rules
+// and the entity output never see them.
+import type { Mention } from '../types.ts';
+import { firmKey, type FirmRef } from './firms.ts';
+
+/** Where a firm reference came from, a feature of the candidates built on it. */
+export type FirmSource = 'entity' | 'form' | 'location' | 'agency' | 'person' | 'caps';
+
+export interface WeakFirmRef extends FirmRef {
+  source: FirmSource;
+  /** The name opens a sentence or line, where capitals say nothing. */
+  initial: boolean;
+}
+
+// A run of capitalised words, acronyms and camel-case names, with the joiners names carry ("Food and Fuel",
+// "J.C. Penney", "Carluccio's", "beIN Media Group"), in Latin, Greek and Cyrillic script.
+const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\p{N}]*|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}]*)(?:[.'’&-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?`;
+const JOIN = String.raw`(?:\s+(?:&|and|et|und|y|e|of|de|du|des|del|der|von|van|da|do|di)\s+|\s+|-)`;
+const CAPS_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${WORD}(?:${JOIN}${WORD}){0,4}`, 'gu');
+// Determiners a sentence-initial run starts with; they are no part of the name.
+const LEADING = /^(?:The|A|An|Le|La|Les|L['’]|Un|Une|El|Los|Las|Der|Die|Das|Den|Dem|Ein|Eine|O|Os|As|Um|Uma|Il|Lo|Gli|I)\s+/u;
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+function atLineOrSentenceStart(text: string, start: number): boolean {
+  return /(?:^|[.!?:;"“«»]\s*|\n\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
+}
+
+/**
+ * Weak firm references of an article: non-firm mentions, then capitalised runs no mention covers. A one-word run at
+ * a sentence start whose lower-case form occurs elsewhere in the article is an ordinary word ("Il", "Mais") and left out.
+ */
+export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: readonly FirmRef[]): WeakFirmRef[] {
+  const out: WeakFirmRef[] = [];
+  const taken = (r: { start: number; end: number }) => firms.some((f) => overlaps(f, r)) || out.some((f) => overlaps(f, r));
+  for (const m of mentions) {
+    if (m.type === 'firm' || taken(m)) continue;
+    const key = firmKey(m.text);
+    if (key) out.push({ key, name: m.text, start: m.start, end: m.end, fromKb: m.origin === 'kb', source: m.type, initial: atLineOrSentenceStart(text, m.start) });
+  }
+  const lower = text.toLowerCase();
+  for (const m of text.matchAll(CAPS_RUN)) {
+    let name = m[0].replace(/[.\s-]+$/u, '');
+    let start = m.index!;
+    const lead = LEADING.exec(name);
+    if (lead && lead[0].length < name.length) { start += lead[0].length; name = name.slice(lead[0].length); }
+    const end = start + name.length;
+    if (name.length < 2 || mentions.some((x) => overlaps(x, { start, end })) || taken({ start, end })) continue;
+    const initial = atLineOrSentenceStart(text, start);
+    if (initial && !/\s/u.test(name) && new RegExp(`(?<![\\p{L}])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(lower.slice(0, start) + ' ' + lower.slice(end))
+      && name !== name.toUpperCase()) continue;
+    const key = firmKey(name);
+    if (key) out.push({ key, name, start, end, fromKb: false, source: 'caps', initial });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
