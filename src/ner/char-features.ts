@@ -13,7 +13,7 @@ export function charClass(c: string): string {
   if ((u >= 0x41 && u <= 0x5a) || (u >= 0x61 && u <= 0x7a) || (u >= 0xc0 && u <= 0x24f)) return 'A';
   if (u >= 0x30 && u <= 0x39) return 'D';
   if (c === ' ' || c === '\u3000' || c === '\t') return 'S';
-  if (/\p{P}|\p{S}/u.test(c)) return 'P';
+  if (u < 0x3000 ? /\p{P}|\p{S}/u.test(c) : (u >= 0x3000 && u <= 0x303f) || (u >= 0xff00 && u <= 0xffef)) return 'P';
   return 'O';
 }
 
@@ -34,7 +34,9 @@ const EOS = '\u0003';
 export function normaliseChars(text: string): string[] {
   const out: string[] = [];
   for (const c of text) {
-    const k = c.normalize('NFKC');
+    const u = c.charCodeAt(0);
+    // Only full-width forms change under NFKC in practice; Han and kana are left as they are, and cheaply.
+    const k = u >= 0xff00 && u <= 0xffef ? c.normalize('NFKC') : c;
     const ch = k.length === 1 ? k : c;
     out.push(ch >= '0' && ch <= '9' ? '0' : ch.toLowerCase());
   }

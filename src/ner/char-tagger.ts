@@ -6,7 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { InputError } from '../errors.ts';
 import { projectPath } from '../paths.ts';
 import { charFeatures } from './char-features.ts';
-import { SparseScorer, emissions, viterbi } from './linear.ts';
+import { SparseScorer, emissions } from './linear.ts';
 import type { TrainedWeights } from './perceptron.ts';
 import { N_TAGS, TAG_INDEX } from './tags.ts';
 
@@ -67,6 +67,44 @@ export function orgSpans(tags: ArrayLike<number>, offset = 0): CharSpan[] {
   return out;
 }
 
+/**
+ * linear.ts's constrained Viterbi restricted to O, B-ORG and I-ORG (the tagger's only tags): the same best path, a
+ * ninth of the work per character.
+ */
+export function viterbiOrg(emis: Float64Array, trans: Float64Array, n: number): Int32Array {
+  const K = ORG_TAGS.length;
+  const path = new Int32Array(n);
+  if (n === 0) return path;
+  const score = new Float64Array(n * K);
+  const back = new Int8Array(n * K);
+  const tr = (p: number, t: number) => trans[(p < 0 ? 0 : ORG_TAGS[p]! + 1) * N_TAGS + ORG_TAGS[t]!]!;
+  for (let t = 0; t < K; t++) score[t] = t === 2 ? -1e30 : emis[ORG_TAGS[t]!]! + tr(-1, t);
+  for (let i = 1; i < n; i++) {
+    for (let t = 0; t < K; t++) {
+      let best = -1e30;
+      let arg = 0;
+      for (let p = 0; p < K; p++) {
+        if (t === 2 && p === 0) continue; // I-ORG only continues B-ORG or I-ORG
+        const v = score[(i - 1) * K + p]! + tr(p, t);
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      score[i * K + t] = best + emis[i * N_TAGS + ORG_TAGS[t]!]!;
+      back[i * K + t] = arg;
+    }
+  }
+  let last = 0;
+  for (let t = 1; t < K; t++) if (score[(n - 1) * K + t]! > score[(n - 1) * K + last]!) last = t;
+  path[n - 1] = ORG_TAGS[last]!;
+  for (let i = n - 1; i > 0; i--) {
+    last = back[i * K + last]!;
+    path[i - 1] = ORG_TAGS[last]!;
+  }
+  return path;
+}
+
 /** A loaded firm tagger: finds ORG spans in raw text. */
 export class CharTagger {
   private readonly scorer: SparseScorer;
@@ -92,7 +130,7 @@ export class CharTagger {
     const emis = emissions(this.scorer, charFeatures(segment));
     const bias = this.orgBias;
     if (bias !== 0) for (let i = 0; i < segment.length; i++) emis[i * N_TAGS + B_ORG]! += bias;
-    return viterbi(emis, this.trans, segment.length);
+    return viterbiOrg(emis, this.trans, segment.length);
   }
 
   /** ORG spans in `text`, UTF-16 offsets, in order. */
