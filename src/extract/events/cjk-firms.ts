@@ -2,6 +2,8 @@
 // NER model): names that end in a company word (股份, 集团, 有限公司, 株式会社, ホールディングス…), names before a
 // stock code ("湖南裕能（301358）"), and Japanese 株式会社 / (株) forms. They are candidates for the event decision only,
 // not entities: the learned model weighs them (their words are features), and the rules never see them.
+// A character-level firm tagger (src/ner/char-tagger.ts, models/ner/<lang>-firms.json.gz) adds names of any form.
+import { type CharTagger, getCharTagger } from '../../ner/char-tagger.ts';
 import type { FirmRef } from './firms.ts';
 import { firmKey } from './firms.ts';
 
@@ -34,13 +36,36 @@ const BARE = new Set([...ZH_SUFFIX, ...JA_SUFFIX, '本公司', '该公司', '我
 // Words ending in 社 that are not a firm's name: head office, joining, the company, other firms.
 const NOT_A_NAME_END = /(?:本社|入社|会社|各社|他社|自社|支社|退社|出社|弊社|同社|当社|新社)$/;
 
-/** Firm names found by their form in zh/ja text, not overlapping the firms already found. */
+/** Firm names in zh/ja text found by their form or by the firm tagger, not overlapping the firms already found. */
 export function cjkFirmRefs(text: string, lang: string, known: readonly FirmRef[]): FirmRef[] {
+  const form = cjkFormFirmRefs(text, lang, known);
+  const tagger = getCharTagger(lang);
+  if (!tagger) return form;
+  return [...form, ...taggerFirmRefs(text, tagger, [...known, ...form])].sort((a, b) => a.start - b.start);
+}
+
+/** The firm names a character tagger finds in `text`, not overlapping `known`. */
+export function taggerFirmRefs(text: string, tagger: CharTagger, known: readonly FirmRef[]): FirmRef[] {
+  const out: FirmRef[] = [];
+  for (const { start, end } of tagger.spans(text)) {
+    const name = text.slice(start, end);
+    if (!acceptable(name) || /[\n\r]/.test(name) || known.some((f) => f.start < end && start < f.end)) continue;
+    out.push({ key: firmKey(name) || name, name, start, end, fromKb: false });
+  }
+  return out;
+}
+
+function acceptable(name: string): boolean {
+  return name.length >= 2 && !BARE.has(name) && !/^[\d\p{P}\s]+$/u.test(name) && !NOT_A_NAME_END.test(name);
+}
+
+/** Firm names found by their form alone (company words, stock codes, 株式会社) in zh/ja text, not overlapping `known`. */
+export function cjkFormFirmRefs(text: string, lang: string, known: readonly FirmRef[]): FirmRef[] {
   if (lang !== 'zh' && lang !== 'ja') return [];
   const out: FirmRef[] = [];
   const add = (name: string, start: number) => {
     const end = start + name.length;
-    if (name.length < 2 || BARE.has(name) || /^\d+$/.test(name) || NOT_A_NAME_END.test(name)) return;
+    if (!acceptable(name)) return;
     if ([...known, ...out].some((f) => f.start < end && start < f.end)) return;
     out.push({ key: firmKey(name) || name, name, start, end, fromKb: false });
   };
