@@ -24,21 +24,21 @@ describe('shipped firm taggers', () => {
 
   it('find made-up firm names that are no knowledge-base alias', () => {
     // Sentences written for this test; neither name is in config/kb.
-    const zh = '华锐星辰股价大涨，公司宣布扩招。';
+    const zh = '星澜股价大涨，公司宣布扩招。';
     const ja = '米ゼントリクス社と提携した。';
-    expect(kb.lookup('华锐星辰')).toEqual([]);
+    expect(kb.lookup('星澜')).toEqual([]);
     expect(kb.lookup('ゼントリクス')).toEqual([]);
-    expect(found('zh', zh)).toContain('华锐星辰');
+    expect(found('zh', zh)).toContain('星澜');
     expect(found('ja', ja)).toContain('ゼントリクス');
     // The form rules miss the Chinese name; cjkFirmRefs now returns it.
-    expect(cjkFormFirmRefs(zh, 'zh', []).map((f) => f.name)).not.toContain('华锐星辰');
-    expect(cjkFirmRefs(zh, 'zh', []).map((f) => f.name)).toContain('华锐星辰');
+    expect(cjkFormFirmRefs(zh, 'zh', []).map((f) => f.name)).not.toContain('星澜');
+    expect(cjkFirmRefs(zh, 'zh', []).map((f) => f.name)).toContain('星澜');
   });
 
   it('never returns a name over a firm already found', () => {
-    const zh = '华锐星辰股价大涨，公司宣布扩招。';
-    const known = [{ key: 'x', name: '华锐星辰', start: 0, end: 4, fromKb: true }];
-    expect(cjkFirmRefs(zh, 'zh', known).some((f) => f.start < 4)).toBe(false);
+    const zh = '星澜股价大涨，公司宣布扩招。';
+    const known = [{ key: 'x', name: '星澜', start: 0, end: 2, fromKb: true }];
+    expect(cjkFirmRefs(zh, 'zh', known).some((f) => f.start < 2)).toBe(false);
   });
 });
 
