@@ -15,13 +15,16 @@ export interface WeakFirmRef extends FirmRef {
   initial: boolean;
 }
 
-// A run of capitalised words, acronyms and camel-case names, with the joiners names carry ("Food and Fuel",
+// A run of capitalised words, acronyms and camel-case names, with the joiners names carry ("Bank of America",
 // "J.C. Penney", "Carluccio's", "beIN Media Group"), in Latin, Greek and Cyrillic script.
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\p{N}]*|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}]*)(?:[.'’&-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?`;
-const JOIN = String.raw`(?:\s+(?:&|and|et|und|y|e|of|de|du|des|del|der|von|van|da|do|di)\s+|\s+|-)`;
+// Coordinators ("et", "and") are no joiner: "A et B licencient" names two firms, one candidate each.
+const JOIN = String.raw`(?:\s+(?:&|of|de|du|des|del|der|von|van|da|do|di)\s+|\s+|-)`;
 const CAPS_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${WORD}(?:${JOIN}${WORD}){0,4}`, 'gu');
 // Determiners a sentence-initial run starts with; they are no part of the name.
-const LEADING = /^(?:The|A|An|Le|La|Les|L['’]|Un|Une|El|Los|Las|Der|Die|Das|Den|Dem|Ein|Eine|O|Os|As|Um|Uma|Il|Lo|Gli|I)\s+/u;
+const DETERMINERS = "The|A|An|Le|La|Les|L['’]|Un|Une|El|Los|Las|Der|Die|Das|Den|Dem|Ein|Eine|O|Os|As|Um|Uma|Il|Lo|Gli|I";
+const LEADING = new RegExp(`^(?:${DETERMINERS})\\s+`, 'u');
+const DETERMINER = new RegExp(`^(?:${DETERMINERS})$`, 'u');
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 function atLineOrSentenceStart(text: string, start: number): boolean {
@@ -47,7 +50,7 @@ export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: 
     const lead = LEADING.exec(name);
     if (lead && lead[0].length < name.length) { start += lead[0].length; name = name.slice(lead[0].length); }
     const end = start + name.length;
-    if (name.length < 2 || mentions.some((x) => overlaps(x, { start, end })) || taken({ start, end })) continue;
+    if (name.length < 2 || DETERMINER.test(name) || mentions.some((x) => overlaps(x, { start, end })) || taken({ start, end })) continue;
     const initial = atLineOrSentenceStart(text, start);
     if (initial && !/\s/u.test(name) && new RegExp(`(?<![\\p{L}])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(lower.slice(0, start) + ' ' + lower.slice(end))
       && name !== name.toUpperCase()) continue;
