@@ -3,6 +3,7 @@
 import { charFeatures } from './char-features.ts';
 import { type CharSpan, CharTagger, ORG_TAGS } from './char-tagger.ts';
 import { type TrainSentence, type TrainedWeights, trainPerceptron } from './perceptron.ts';
+import type { Scores } from './train.ts';
 
 /** One training segment: its text and the firm spans in it (offsets into `text`, not overlapping). */
 export interface CharExample {
@@ -44,17 +45,8 @@ export function trainCharTagger(examples: readonly CharExample[], opts: CharTrai
   return new CharTagger(opts.lang, w, { ...meta });
 }
 
-export interface SpanScores {
-  precision: number;
-  recall: number;
-  f1: number;
-  gold: number;
-  predicted: number;
-  correct: number;
-}
-
 /** Exact-boundary span precision, recall and F1 of a tagger on examples. */
-export function scoreSpans(tagger: CharTagger, examples: readonly CharExample[]): SpanScores {
+export function scoreSpans(tagger: CharTagger, examples: readonly CharExample[]): Scores {
   let g = 0;
   let p = 0;
   let c = 0;
