@@ -9,9 +9,10 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extract/extract.ts';
-import { DECISION_FORMAT, DECISION_MODEL_PATH, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
+import { DECISION_FORMAT, DECISION_MODEL_PATH, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
 import { EVENT_TYPES } from '../src/extract/types.ts';
 import { buildExamples, readExtraGold, readGold, seedCases, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
+import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
 import { modelReadme } from './events/report-md.ts';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     'try-model': { type: 'string' },
     // Also train on the older gold sets (dataset.ts EXTRA_TRAIN_DIRS); never scored as train, dev or test.
     'no-extra': { type: 'boolean', default: false },
+    // Features seen in fewer training articles than this are left out: rare words are what a model memorises.
+    'min-articles': { type: 'string', default: '1' },
   },
 });
 const say = (s: string) => { if (!values.quiet) console.error(s); };
@@ -58,8 +61,16 @@ else {
 const seeds = data.seeds ?? [];
 if (!data.train.length || !data.dev.length) throw new Error('train-events: the train and dev splits need gold articles (eval/corpus/gold/)');
 
+// Every example the features are read from, the seed's included, so that a feature left out is left out everywhere.
+const everyExample = () => [...[...SPLITS, 'extra' as const].flatMap((s) => (data[s] ?? []).flatMap((a) => a.examples)), ...seeds.flatMap((c) => c.examples)];
 const dropped = new Set(values.drop!.split(',').filter(Boolean));
-if (dropped.size) for (const s of [...SPLITS, 'extra'] as const) for (const a of data[s] ?? []) for (const e of a.examples) e.features = e.features.filter((f) => !dropped.has(f.slice(0, f.indexOf(':'))));
+if (dropped.size) for (const e of everyExample()) e.features = e.features.filter((f) => !dropped.has(f.slice(0, f.indexOf(':'))));
+const minArticles = Number(values['min-articles']);
+if (minArticles > 1) {
+  const seen = new Map<string, number>();
+  for (const a of [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])]) for (const f of new Set(a.examples.flatMap((e) => e.features))) seen.set(f, (seen.get(f) ?? 0) + 1);
+  for (const e of everyExample()) e.features = e.features.filter((f) => (seen.get(f) ?? 0) >= minArticles);
+}
 
 type Scored = { lang: string; golds: string[]; preds: Array<{ type: string; p: number; label: 0 | 1; always?: boolean }> };
 const flat = (split: Split) => data[split].flatMap((a) => a.examples);
@@ -92,31 +103,40 @@ const rules = Object.fromEntries(SPLITS.map((s) => [s, evaluate(data[s].map((a) 
 })), 0.5)]));
 say(`rules alone: ${(values['no-write'] ? ['train', 'dev'] as const : SPLITS).map((s) => `${s} F1 ${(100 * rules[s]!.all.f1).toFixed(1)}`).join(', ')}`);
 
-// Settings chosen by dev F1 at the best threshold; the grid is small because the data is.
-const grid: TrainOptions[] = [];
-for (const l2 of [1e-3, 1e-2, 3e-2, 1e-1]) for (const epochs of [3, 8]) grid.push({ ...DEFAULT_TRAIN, l2, epochs });
-const thresholds = [0.01, 0.02, 0.03, 0.04, ...Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1))];
-let best: { opts: TrainOptions; w: Float64Array; platt: { a: number; b: number }; threshold: number; devF1: number } | null = null;
-const tried: Array<{ l2: number; epochs: number; devF1: number; threshold: number }> = [];
-const trainRows = toRows([...flat('train'), ...(values['no-extra'] ? [] : (data.extra ?? []).flatMap((a) => a.examples))], DEFAULT_TRAIN.bits);
-const devRows = toRows(flat('dev'), DEFAULT_TRAIN.bits);
-for (const opts of grid) {
+// The model form and its settings are chosen by dev F1 at the best threshold; the grid is small because the data is.
+type Fit = { form: 'logistic' | 'trees'; settings: Record<string, number>; margin: (features: string[]) => number; file: Pick<DecisionModelFile, 'bits' | 'weights' | 'trees' | 'base'> };
+const grid: Array<() => Fit> = [];
+const trainExamples = [...flat('train'), ...(values['no-extra'] ? [] : (data.extra ?? []).flatMap((a) => a.examples))];
+const trainRows = toRows(trainExamples, DEFAULT_TRAIN.bits);
+for (const l2 of [1e-3, 1e-2, 3e-2, 1e-1]) for (const epochs of [3, 8]) grid.push(() => {
+  const opts = { ...DEFAULT_TRAIN, l2, epochs };
   const w = trainLogistic(trainRows, opts);
-  const platt = fitPlatt(devRows.map((r) => margin(w, r.x)), devRows.map((r) => r.y));
-  const prob = (x: Uint32Array) => 1 / (1 + Math.exp(-(platt.a * margin(w, x) + platt.b)));
-  const devRowsByArticle = data.dev.map((a) => toRows(a.examples, opts.bits));
-  const scored: Scored[] = data.dev.map((a, i) => ({ lang: a.article.lang, golds: a.article.events.map((e) => e.type), preds: a.examples.map((e, k) => ({ type: e.event.type, p: prob(devRowsByArticle[i]![k]!.x), label: e.label })) }));
+  const weights: Record<string, number> = {};
+  w.forEach((v, i) => { if (Math.abs(v) >= 1e-4) weights[i] = Math.round(v * 1e4) / 1e4; });
+  return { form: 'logistic', settings: { l2, epochs }, margin: (features) => margin(w, toRows([{ features, label: 0 }], opts.bits)[0]!.x), file: { bits: opts.bits, weights } };
+});
+const boostArticles = [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])].map((a) => a.examples);
+for (const trees of [100, 300]) for (const depth of [2, 4]) grid.push(() => {
+  const model = trainBoosted(boostArticles, { ...DEFAULT_BOOST, trees, depth });
+  return { form: 'trees', settings: { trees, depth }, margin: (features) => treesMargin(model.trees, model.base, features), file: { bits: 0, weights: {}, ...model } };
+});
+const thresholds = [0.01, 0.02, 0.03, 0.04, ...Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1))];
+let best: (Fit & { platt: { a: number; b: number }; threshold: number; devF1: number }) | null = null;
+const tried: Array<{ form: string; devF1: number; threshold: number } & Record<string, number | string>> = [];
+for (const make of grid) {
+  const fit = make();
+  const devMargins = data.dev.map((a) => a.examples.map((e) => fit.margin(e.features)));
+  const platt = fitPlatt(devMargins.flat(), flat('dev').map((e) => e.label));
+  const prob = (z: number) => 1 / (1 + Math.exp(-(platt.a * z + platt.b)));
+  const scored: Scored[] = data.dev.map((a, i) => ({ lang: a.article.lang, golds: a.article.events.map((e) => e.type), preds: a.examples.map((e, k) => ({ type: e.event.type, p: prob(devMargins[i]![k]!), label: e.label })) }));
   let bt = 0.5, bf = -1;
   for (const t of thresholds) { const f = evaluate(scored, t).all.f1; if (f > bf + 1e-9) { bf = f; bt = t; } }
-  tried.push({ l2: opts.l2, epochs: opts.epochs, devF1: bf, threshold: bt });
-  say(`  l2 ${opts.l2} epochs ${opts.epochs}: dev F1 ${(100 * bf).toFixed(1)} at ${bt.toFixed(2)}`);
-  if (!best || bf > best.devF1 + 1e-9) best = { opts, w, platt, threshold: bt, devF1: bf };
+  tried.push({ form: fit.form, ...fit.settings, devF1: bf, threshold: bt });
+  say(`  ${fit.form} ${Object.entries(fit.settings).map(([k, v]) => `${k} ${v}`).join(' ')}: dev F1 ${(100 * bf).toFixed(1)} at ${bt.toFixed(2)}`);
+  if (!best || bf > best.devF1 + 1e-9) best = { ...fit, platt, threshold: bt, devF1: bf };
 }
 const chosen = best!;
-const modelProb = (features: string[]) => {
-  const x = toRows([{ features, label: 0 }], chosen.opts.bits)[0]!.x;
-  return 1 / (1 + Math.exp(-(chosen.platt.a * margin(chosen.w, x) + chosen.platt.b)));
-};
+const modelProb = (features: string[]) => 1 / (1 + Math.exp(-(chosen.platt.a * chosen.margin(features) + chosen.platt.b)));
 // Three ways to ship (decision.ts): 'decide' (the model alone), 'augment' (the rules' events plus the groups the
 // model accepts) and 'calibrate' (the rules' events, their confidence Platt-scaled). Only the last two keep every
 // event the rules find, which the seed acceptance test needs; 'decide' is measured and reported all the same.
@@ -159,6 +179,7 @@ const floors = FLOORS.map((floor) => {
   return { floor, threshold: (kept ?? best).threshold, f1: kept?.f1 ?? -1, unconstrained: best };
 });
 for (const f of floors) say(`  augment, rule floor ${f.floor}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
+say(`  the seed's expected events, best model probability of each: ${seeds.flatMap((c) => c.expected.map((e) => `${e.type} ${Math.max(0, ...e.matches.map((i) => modelProb(c.examples[i]!.features))).toFixed(2)}`)).join(', ')}`);
 const augmentDev = floors.reduce((a, b) => (b.f1 > a.f1 + 1e-9 ? b : a));
 const ruleFloor = augmentDev.floor;
 {
@@ -205,7 +226,7 @@ const report = {
   data: Object.fromEntries(SPLITS.map((s) => [s, { articles: data[s].length, goldEvents: data[s].reduce((n, a) => n + a.article.events.length, 0), ruleGroups: data[s].reduce((n, a) => n + a.examples.length, 0) }])),
   mode,
   shipped,
-  model: { form: 'logistic regression over rule and broad candidates, hashed features, AdaGrad, Platt-scaled on dev', ...chosen.opts, threshold: chosen.threshold, platt: chosen.platt, dropped: [...dropped], tried },
+  model: { form: chosen.form === 'trees' ? 'gradient-boosted trees over binary features, log loss, Platt-scaled on dev' : 'logistic regression over rule and broad candidates, hashed features, AdaGrad, Platt-scaled on dev', ...chosen.settings, threshold: chosen.threshold, platt: chosen.platt, dropped: [...dropped], minArticles, tried },
   rulesAlone: rules,
   decisionModel: model,
   rulesPlatt,
@@ -229,11 +250,9 @@ if (!values['no-write']) {
 }
 
 if (!values['no-write'] || values['try-model']) {
-  const weights: Record<string, number> = {};
-  chosen.w.forEach((v, i) => { if (Math.abs(v) >= 1e-4) weights[i] = Math.round(v * 1e4) / 1e4; });
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, bits: chosen.opts.bits, weights: mode === 'calibrate' ? {} : weights, platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorConfidence: forcedP ?? 0,
-    meta: { trained: report.generated, data: report.data, devF1: modes[mode], l2: chosen.opts.l2, epochs: chosen.opts.epochs, reviewDefault: reviewDefault.threshold },
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : chosen.file), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorConfidence: forcedP ?? 0,
+    meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;
   mkdirSync(dirname(modelPath), { recursive: true });

@@ -35,7 +35,7 @@ Written by \`npx tsx scripts/train-events.ts\` on ${report.generated}; the figur
 - Model: ${report.model.form}; features (\`decisionFeatures\`): the rules' confidence, triggers and slots, how
   often and where the firm is named, the firm's place relative to the trigger, denial cues; dropped after dev
   comparison: ${report.model.dropped.join(', ') || 'none'}. Settings tried (dev F1 at its best threshold):
-  ${report.model.tried.map((t: any) => `l2 ${t.l2}, ${t.epochs} epochs: ${pc(t.devF1)}`).join('; ')}.
+  ${report.model.tried.map((t: any) => `${t.form === 'trees' ? `boosted trees, ${t.trees} trees of depth ${t.depth}` : `logistic, l2 ${t.l2}, ${t.epochs} epochs`}: ${pc(t.devF1)}`).join('; ')}.
 - Shipped mode, chosen on dev: **${report.mode}** (dev F1 by mode: decide ${pc(report.modes.decide)}, augment
   ${pc(report.modes.augment)}, calibrate ${pc(report.modes.calibrate)}; on a tie, the mode whose confidence ranks
   dev events better, AUC augment ${report.devAuc.augment.toFixed(2)} vs calibrate ${report.devAuc.calibrate.toFixed(2)}).

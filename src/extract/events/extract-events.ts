@@ -61,8 +61,8 @@ export function triggerSentences(folded: string, sentences: readonly Span[], lx:
 /** Finds the article's hiring-signal events; every evidence span points into `input.text`. */
 export function extractEvents(input: EventInput, lexicon: EventLexicon, model: DecisionModel | null = null): ExtractedEvent[] {
   if (!model) {
-    const { candidates, headlineEnd } = eventCandidates(input, lexicon);
-    return assemble(candidates.filter((c) => c.origin !== 'broad'), MIN_CONFIDENCE, headlineEnd);
+    const { candidates, headlineEnd } = eventCandidates(input, lexicon, false);
+    return assemble(candidates, MIN_CONFIDENCE, headlineEnd);
   }
   const { groups, decision, rules } = eventGroups(input, lexicon);
   const pct = (p: number) => Math.round(p * 100) / 100;
@@ -93,7 +93,8 @@ export function eventGroups(input: EventInput, lexicon: EventLexicon): { groups:
   return { groups, decision, rules };
 }
 
-function eventCandidates(input: EventInput, lexicon: EventLexicon): { candidates: Candidate[]; headlineEnd: number; decision: DecisionContext } {
+/** The rules' candidates and, with `broad` (only a decision model reads them), the broad ones. */
+function eventCandidates(input: EventInput, lexicon: EventLexicon, broad = true): { candidates: Candidate[]; headlineEnd: number; decision: DecisionContext } {
   const { text } = input;
   const sentences = joinWrappedSentences(text, input.sentences);
   const titleEnd = capsTitleEnd(text, sentences);
@@ -118,9 +119,9 @@ function eventCandidates(input: EventInput, lexicon: EventLexicon): { candidates
   candidates.push(...careerMoves(ctx, arrivals, candidates));
   // The learned decision also weighs broad candidates, over firms found by their form in zh/ja text and over weak
   // references (names typed as something else, capitalised names nobody tagged) too.
-  const formFirms = cjkFirmRefs(text, input.lang, firms);
-  const weak = weakFirmRefs(text, mentions, [...firms, ...formFirms]);
-  candidates.push(...broadCandidates(ctx, formFirms, weak));
+  const formFirms = broad ? cjkFirmRefs(text, input.lang, firms) : [];
+  const weak = broad ? weakFirmRefs(text, mentions, [...firms, ...formFirms]) : [];
+  if (broad) candidates.push(...broadCandidates(ctx, formFirms, weak));
   const head = sentences[0];
   const headlineEnd = input.title && head && head.text.trim() === input.title.trim() ? head.end : 0;
   const firmCounts = new Map<string, number>();

@@ -31,9 +31,14 @@ function atLineOrSentenceStart(text: string, start: number): boolean {
   return /(?:^|[.!?:;"“«»]\s*|\n\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
 }
 
+/** The words the article writes in lower case: a capitalised word among them is an ordinary word at a sentence start. */
+function lowerCaseWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}\p{N}]*/gu) ?? []);
+}
+
 /**
  * Weak firm references of an article: non-firm mentions, then capitalised runs no mention covers. A one-word run at
- * a sentence start whose lower-case form occurs elsewhere in the article is an ordinary word ("Il", "Mais") and left out.
+ * a sentence start that the article also writes in lower case is an ordinary word ("Il", "Mais") and left out.
  */
 export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: readonly FirmRef[]): WeakFirmRef[] {
   const out: WeakFirmRef[] = [];
@@ -43,7 +48,7 @@ export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: 
     const key = firmKey(m.text);
     if (key) out.push({ key, name: m.text, start: m.start, end: m.end, fromKb: m.origin === 'kb', source: m.type, initial: atLineOrSentenceStart(text, m.start) });
   }
-  const lower = text.toLowerCase();
+  const lowerWords = lowerCaseWords(text);
   for (const m of text.matchAll(CAPS_RUN)) {
     let name = m[0].replace(/[.\s-]+$/u, '');
     let start = m.index!;
@@ -52,8 +57,7 @@ export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: 
     const end = start + name.length;
     if (name.length < 2 || DETERMINER.test(name) || mentions.some((x) => overlaps(x, { start, end })) || taken({ start, end })) continue;
     const initial = atLineOrSentenceStart(text, start);
-    if (initial && !/\s/u.test(name) && new RegExp(`(?<![\\p{L}])${name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(lower.slice(0, start) + ' ' + lower.slice(end))
-      && name !== name.toUpperCase()) continue;
+    if (initial && !/\s/u.test(name) && name !== name.toUpperCase() && lowerWords.has(name.toLowerCase())) continue;
     const key = firmKey(name);
     if (key) out.push({ key, name, start, end, fromKb: false, source: 'caps', initial });
   }

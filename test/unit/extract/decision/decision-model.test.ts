@@ -1,9 +1,10 @@
-// The learned event decision: the trainer's pieces (logistic regression, Platt scaling, ECE, AUC) behave as they
+// The learned event decision: the trainer's pieces (logistic regression, boosted trees, Platt scaling, ECE, AUC) behave as they
 // must, and the shipped model loads, gives probabilities, and keeps every event the rules report.
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../../../src/clean/sentences.ts';
 import { decisionModelFrom, loadDecisionModel } from '../../../../src/extract/events/decision.ts';
 import { extractEvents } from '../../../../src/extract/events/extract-events.ts';
+import { DEFAULT_BOOST, trainBoosted } from '../../../../scripts/events/boosting.ts';
 import { auc, ece, fitPlatt, margin, toRows, trainLogistic, DEFAULT_TRAIN } from '../../../../scripts/events/logistic.ts';
 import { lexicon, mentionsOf, type Ent } from '../events/helpers.ts';
 
@@ -14,6 +15,21 @@ describe('training pieces', () => {
     const w = trainLogistic(rows, { ...DEFAULT_TRAIN, bits: 12, epochs: 5 });
     const m = rows.map((r) => margin(w, r.x));
     expect(auc(m.map((z, i) => [z, rows[i]!.y] as const))).toBeGreaterThan(0.99);
+  });
+  it('boosted trees learn an interaction a linear model cannot, from features seen in enough articles', () => {
+    // True only when both a and b are present, or neither: XOR-like, with a rare feature that must not be split on.
+    const articles = Array.from({ length: 80 }, (_, i) => {
+      const a = i % 2 === 0, b = i % 3 === 0;
+      return [{ features: ['bias', ...(a ? ['a'] : []), ...(b ? ['b'] : []), ...(i === 5 ? ['rare'] : [])], label: (a === b ? 1 : 0) as 0 | 1 }];
+    });
+    const { base, trees } = trainBoosted(articles, { ...DEFAULT_BOOST, trees: 30, depth: 2, minArticles: 2 });
+    const model = decisionModelFrom({ format: 'radar-event-decision/1', mode: 'decide', bits: 0, weights: {}, trees, base, platt: { a: 1, b: 0 }, threshold: 0.5, meta: {} });
+    const p = (f: string[]) => model.probability(['bias', ...f]);
+    expect(p(['a', 'b'])).toBeGreaterThan(0.5);
+    expect(p([])).toBeGreaterThan(0.5);
+    expect(p(['a'])).toBeLessThan(0.5);
+    expect(p(['b'])).toBeLessThan(0.5);
+    expect(JSON.stringify(trees)).not.toContain('rare');
   });
   it('calibrates scores so that the mean probability matches the rate of positives', () => {
     const scores = Array.from({ length: 400 }, (_, i) => (i % 10) / 10);

@@ -23,6 +23,11 @@ describe('weakFirmRefs', () => {
     expect(refs).toEqual([]);
   });
 
+  it('keeps a firm named at two sentence starts, and drops a word the article also writes in lower case', () => {
+    const text = 'Sanofi va supprimer 466 postes. Mais le site reste. Sanofi emploie 300 personnes, mais recrute.';
+    expect(weakFirmRefs(text, [], []).map((r) => [r.name, r.start])).toEqual([['Sanofi', 0], ['Sanofi', text.lastIndexOf('Sanofi')]]);
+  });
+
   it('keeps camel-case and lower-case-initial brand names whole', () => {
     const text = 'La chaîne beIN Media Group et NextRadioTV licencient.';
     expect(weakFirmRefs(text, [], []).map((r) => r.name)).toEqual(['beIN Media Group', 'NextRadioTV']);
