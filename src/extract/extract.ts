@@ -1,16 +1,15 @@
-// The extract stage: one clean article in, entities + export-control mentions + hiring-signal events out.
-// Composes the entity recogniser (knowledge base + NER), the export-control finder and the event rules; pure per
-// article once the knowledge base and lexicons are loaded, so `createExtractor` is called once per process.
+// The extract stage: one clean article in, entities + export-control mentions + hiring-signal events out. Loads the
+// knowledge base, lexicons and decision model once, then runs the component pipeline (pipeline.ts) over a Doc per
+// article; pure per article once loaded, so `createExtractor` is called once per process.
 import type { CleanArticle } from '../clean/types.ts';
-import { loadKnowledgeBase } from './kb.ts';
 import { applyAnalystOverrides, type AnalystOverrides } from './analyst-overrides.ts';
-import { recognizeEntities } from './entities.ts';
-import { findExportControls, loadExportControls } from './export-controls.ts';
-import { eventGroups, extractEvents, triggerSentences, type DecidableGroup, type EventInput } from './events/extract-events.ts';
+import type { DecidableGroup } from './components/event-groups.ts';
+import { newDoc } from './doc.ts';
 import { loadDecisionModel, type DecisionContext, type DecisionModel } from './events/decision.ts';
-import { foldText } from './events/patterns.ts';
 import { loadEventLexicon } from './events/lexicon.ts';
-import { splitSentences } from '../clean/sentences.ts';
+import { loadExportControls } from './export-controls.ts';
+import { loadKnowledgeBase } from './kb.ts';
+import { extractPipeline, runPipeline } from './pipeline.ts';
 import type { Extraction } from './types.ts';
 
 export interface Extractor {
@@ -18,7 +17,7 @@ export interface Extractor {
   extract(article: CleanArticle): Extraction;
 }
 
-/** An extractor that also shows the rules' event groups before the decision model, for training it (scripts/train-events.ts). */
+/** An extractor that also shows the event groups before the decision model, for training it (scripts/train-events.ts). */
 export interface TrainableExtractor extends Extractor {
   eventGroups(article: CleanArticle): { groups: DecidableGroup[]; decision: DecisionContext };
 }
@@ -39,25 +38,18 @@ export async function createExtractor(configDir: string, opts: ExtractorOptions 
   const decision = opts.decision === undefined ? loadDecisionModel() : opts.decision;
   // Every file comes from the chosen config folder and is validated here, before the first article.
   loadExportControls(configDir);
-  const prepare = (article: CleanArticle): { input: EventInput; entities: Extraction['entities']; exportControls: Extraction['exportControls'] } => {
-    const { text, language } = article;
-    const sentences = article.sentences.length ? article.sentences : splitSentences(text, language);
-    const folded = foldText(text);
-    // compromise, a second opinion on English names beside the statistical tagger, reads only the sentences that
-    // can carry an event: over whole articles it cost 40% of the stage and added more wrong names than right ones.
-    const compromiseRanges = language === 'en' ? triggerSentences(folded, sentences, lexicon.get(language)) : [];
-    const { mentions, entities } = recognizeEntities(text, language, kb, { compromiseRanges });
-    const exportControls = findExportControls(text, language, configDir);
-    const placeKind = (id: string) => kb.entity(id)?.kind;
-    return { input: { text, folded, lang: language, title: article.title, sentences, mentions, exportControls, placeKind }, entities, exportControls };
-  };
+  const extracting = extractPipeline({ kb, lexicon, configDir, decision });
+  // Training reads every group, broad candidates included, whatever model is loaded.
+  const grouping = extractPipeline({ kb, lexicon, configDir, decision: null }, { broad: true });
+  const docOf = (a: CleanArticle) => newDoc({ text: a.text, lang: a.language, title: a.title, sentences: a.sentences });
   return {
-    extract(article: CleanArticle): Extraction {
-      const { input, entities, exportControls } = prepare(article);
-      return { entities, exportControls, events: extractEvents(input, lexicon, decision) };
+    extract(article) {
+      const doc = runPipeline(docOf(article), extracting);
+      return { entities: doc.entities, exportControls: doc.exportControls, events: doc.events };
     },
-    eventGroups(article: CleanArticle) {
-      return eventGroups(prepare(article).input, lexicon);
+    eventGroups(article) {
+      const doc = runPipeline(docOf(article), grouping, 'event-groups');
+      return { groups: doc.groups, decision: doc.decision };
     },
   };
 }

@@ -133,3 +133,8 @@ export function lexiconFrom(languages: Map<string, LanguageLexicon>): EventLexic
     },
   };
 }
+
+/** The sentences in which some event trigger of the language occurs: the only ones that can yield an event. */
+export function triggerSentences<S extends { start: number; end: number }>(folded: string, sentences: readonly S[], lx: LanguageLexicon): S[] {
+  return sentences.filter((s) => EVENT_TYPES.some((t) => lx.triggers[t].test(folded, s.start, s.end)));
+}

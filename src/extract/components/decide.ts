@@ -1,0 +1,25 @@
+// The events: the learned decision's (decision.ts) over the groups, or the rules' alone when no model is loaded.
+import { decisionFeatures, type DecisionModel } from '../events/decision.ts';
+import type { Component } from '../pipeline.ts';
+import type { ExtractedEvent } from '../types.ts';
+
+const pct = (p: number) => Math.round(p * 100) / 100;
+
+export function decide(model: DecisionModel | null): Component {
+  return {
+    name: 'events',
+    run(doc) {
+      if (!model) { doc.events = doc.ruleEvents; return; }
+      if (model.mode === 'calibrate') { doc.events = doc.ruleEvents.map((e) => ({ ...e, confidence: pct(model.calibrate(e.confidence)) })); return; }
+      const out: ExtractedEvent[] = [];
+      for (const g of doc.groups) {
+        const p = model.probability(decisionFeatures(g, doc.decision));
+        // 'augment' keeps the events the rules report with confidence enough and adds the groups the model accepts;
+        // 'decide' keeps only those.
+        if (p >= model.threshold) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });
+        else if (model.mode === 'augment' && g.rule && g.rule.confidence >= model.ruleFloor) out.push({ ...g.rule, confidence: pct(Math.max(p, model.floorConfidence)) });
+      }
+      doc.events = out.sort((x, y) => x.evidence.start - y.evidence.start);
+    },
+  };
+}
