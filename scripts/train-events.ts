@@ -37,6 +37,9 @@ const { values } = parseArgs({
     'no-extra': { type: 'boolean', default: false },
     // Features seen in fewer training articles than this are left out: rare words are what a model memorises.
     'min-articles': { type: 'string', default: '1' },
+    // A word of firm names (`fw`) is a feature only when it is part of at least this many different firms' names in
+    // training ("bank", "group", "科技"): the name of one firm would be learnt as that firm's record, not a kind of firm.
+    'fw-min-firms': { type: 'string', default: '3' },
   },
 });
 const say = (s: string) => { if (!values.quiet) console.error(s); };
@@ -70,6 +73,12 @@ if (minArticles > 1) {
   const seen = new Map<string, number>();
   for (const a of [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])]) for (const f of new Set(a.examples.flatMap((e) => e.features))) seen.set(f, (seen.get(f) ?? 0) + 1);
   for (const e of everyExample()) e.features = e.features.filter((f) => (seen.get(f) ?? 0) >= minArticles);
+}
+const fwMinFirms = Number(values['fw-min-firms']);
+if (fwMinFirms > 1) {
+  const firms = new Map<string, Set<string>>();
+  for (const a of [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])]) for (const e of a.examples) for (const f of e.features) if (f.startsWith('fw:')) (firms.get(f) ?? firms.set(f, new Set()).get(f)!).add(e.event.firm ?? '');
+  for (const e of everyExample()) e.features = e.features.filter((f) => !f.startsWith('fw:') || (firms.get(f)?.size ?? 0) >= fwMinFirms);
 }
 
 type Scored = { lang: string; golds: string[]; preds: Array<{ type: string; p: number; label: 0 | 1; always?: boolean }> };

@@ -3,13 +3,17 @@
 import type { Component } from '../pipeline.ts';
 import type { Mention, Span } from '../types.ts';
 
+// A line that ends a sentence: end punctuation, or a Chinese or Japanese character (those texts are not hard-wrapped:
+// a line there without a full stop is a headline, and joining it to the next line made one sentence of two stories).
+const LINE_END = /[.!?:;"”»)。！？；：」』）…]$|[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]$/u;
+
 /** Joins sentences a splitter broke at hard line wraps (Reuters): no end punctuation, one newline between. */
 export function joinWrappedSentences(text: string, sentences: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of sentences) {
     const prev = out[out.length - 1];
     const gap = prev ? text.slice(prev.end, s.start) : '';
-    if (prev && !/[.!?:;"”»)]$/.test(prev.text) && /^[ \t]*\n[ \t]*$/.test(gap)) {
+    if (prev && !LINE_END.test(prev.text) && /^[ \t]*\n[ \t]*$/.test(gap)) {
       out[out.length - 1] = { text: text.slice(prev.start, s.end), start: prev.start, end: s.end };
     } else out.push(s);
   }

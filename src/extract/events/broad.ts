@@ -30,6 +30,7 @@ type Target = { ref: FirmRef; rank: number; source: FirmSource; initial: boolean
 export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef[] = [], weak: readonly WeakFirmRef[] = []): Candidate[] {
   const out: Candidate[] = [];
   const { folded, lx } = ctx;
+  const main = mainFirm([...ctx.firms, ...formFirms]);
   ctx.sentences.forEach((s) => {
     if (s.end <= ctx.capsTitleEnd) return;
     const inSentence = firmsIn([...ctx.firms, ...formFirms].sort((a, b) => a.start - b.start), s);
@@ -43,12 +44,23 @@ export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef
         ...nearest(inSentence, NEAREST).map((ref, rank): Target => ({ ref, rank, source: formFirms.includes(ref) ? 'form' : 'entity', initial: false, among: inSentence.length })),
         ...nearest(weakIn, NEAREST_WEAK).map((ref, rank): Target => ({ ref, rank, source: ref.source, initial: ref.initial, among: weakIn.length })),
       ];
+      // The firm the article is about, for sentences that name it only as "the company", "公司", "we" or not at all.
+      if (main && !targets.some((t) => t?.ref.key === main.key)) targets.push({ ref: main, rank: NEAREST, source: 'main', initial: false, among: inSentence.length });
       if (!targets.length && type !== 'export_control') continue;
       if (!targets.length) targets.push(null);
       targets.forEach((t) => out.push(broadCandidate(ctx, type, s, trigger, t)));
     }
   });
   return out;
+}
+
+/** The firm an article names most often (the first named, on a tie), at its first mention. */
+function mainFirm(refs: readonly FirmRef[]): FirmRef | null {
+  const counts = new Map<string, number>();
+  for (const f of refs) counts.set(f.key, (counts.get(f.key) ?? 0) + 1);
+  let best: FirmRef | null = null;
+  for (const f of [...refs].sort((a, b) => a.start - b.start)) if (!best || counts.get(f.key)! > counts.get(best.key)!) best = f;
+  return best;
 }
 
 function broadCandidate(ctx: ArticleContext, type: EventType, s: Span, trigger: { start: number; end: number }, t: Target | null): Candidate {

@@ -25,6 +25,13 @@ describe('broad candidates', () => {
     const ruleKeys = new Set(groups.filter((g) => g.rule).map((g) => `${g.event.type}|${g.event.firm}`));
     expect(new Set(rules.map((e) => `${e.type}|${e.firm}`))).toEqual(ruleKeys);
   });
+  it('pairs a trigger in a sentence that names no firm with the firm the article names most', () => {
+    const story = 'Bolt Motors is struggling. Bolt Motors lost money again. The company will cut 300 jobs, its union said.';
+    const { groups } = eventGroups(input(story, 'en', [['Bolt Motors', 'firm', 'Bolt Motors']]), lexicon);
+    const cut = groups.flatMap((g) => g.members).find((m) => m.origin === 'broad' && m.type === 'contraction' && m.evidence.text.startsWith('The company'));
+    expect(cut?.firm).toBe('Bolt Motors');
+    expect(cut?.firmPlace?.source).toBe('main');
+  });
   it('keeps a denied trigger as a feature rather than dropping the candidate', () => {
     const denied = 'Bolt Motors denied it would close the plant.';
     const { groups } = eventGroups(input(denied, 'en', [['Bolt Motors', 'firm', 'Bolt Motors']]), lexicon);

@@ -86,6 +86,9 @@ describe('components', () => {
     const wrapped = around('event-frame', 'FORD TO CUT JOBS IN OHIO\n\nFord said it would cut\n500 jobs at its plant.', 'en').after.frame;
     expect(wrapped.sentences.map((s) => s.text)).toContain('Ford said it would cut\n500 jobs at its plant.');
     expect(wrapped.capsTitleEnd).toBe('FORD TO CUT JOBS IN OHIO'.length);
+    // Chinese and Japanese text is not hard-wrapped: a line without a full stop is a headline of its own.
+    const zh = around('event-frame', '金刚光伏：控股股东拟增持公司股份\n金刚光伏7月8日公告，控股股东拟增持。', 'zh').after.frame;
+    expect(zh.sentences.map((s) => s.text)).toEqual(['金刚光伏：控股股东拟增持公司股份', '金刚光伏7月8日公告，控股股东拟增持。']);
     const titled = around('event-frame', 'Ford cuts jobs\n\nThe US Commerce Department and the government spoke.', 'en', 'Ford cuts jobs').after.frame;
     expect(titled.headlineEnd).toBe('Ford cuts jobs'.length);
     expect(titled.agencyFallback).toBe('US Department of Commerce');
