@@ -69,5 +69,21 @@ ${atRows.join('\n')}
 
 The review queue's default minimum confidence (\`config/review.yaml\`) is where dev F1 of the shown events is best:
 ${report.reviewDefault.threshold.toFixed(2)}. Precision against recall per language on test: \`eval/corpus/pr-curve.png\`.
+
+## Tried and left out (dev F1, never test)
+Measured with \`--no-write\` runs of the trainer; the figure is dev F1 of the decision model alone unless it says.
+- Words of the evidence sentence and around the trigger, and every member's trigger (\`w\`, \`wb\`, \`wa\`,
+  \`trg\`): lower dev F1 in every setting tried; the model learnt the training sentences.
+- Words on either side of the firm and between it and the trigger, with a clause-break flag: 29.3-31.5 against
+  33.2 without, even kept only when seen in 3 or 10 training articles.
+- Every feature kept only when seen in 3 or 10 training articles (\`--min-articles\`): 32.2 and 30.7 against 33.2.
+- Gradient-boosted trees (\`scripts/events/boosting.ts\`, in every run's grid above): 27-28 against 31-33 for
+  logistic regression.
+- A per-language bias (\`t:type|lang\`): shipped 31.1 with it, 31.8 without; Spanish, with 8 training events,
+  learnt "Spanish means false" from it.
+- No words of firm names at all: 27.8 against 32.2. Kept, but only words that are part of 3 or more training firms'
+  names (\`--fw-min-firms\`, 36.2 against 35.6 with every word; train F1 63 -> 52: one firm's name is no longer its
+  record).
+- A rule floor of 0.9 (the best dev figure, 34-36): it drops events of the seed article, the acceptance test.
 `;
 }
