@@ -155,14 +155,15 @@ const sig = (z: number) => 1 / (1 + Math.exp(-z));
 // A rule event kept by the floor though the model's probability is under the threshold gets, as its confidence,
 // the dev precision of such events (`forcedP`, once the floor and threshold are chosen).
 let forcedP: number | null = null, forcedAt = 0;
-const shippedAs = (m: DecisionMode, split: Split, floor = 0): Scored[] => data[split].map((a) => ({
+type Floor = { floor: number; minP: number };
+const shippedAs = (m: DecisionMode, split: Split, { floor, minP }: Floor = { floor: 0, minP: 0 }): Scored[] => data[split].map((a) => ({
   lang: a.article.lang,
   golds: a.article.events.map((e) => e.type),
   preds: m === 'calibrate'
     ? a.examples.filter((e) => e.ruleEvent).map((e) => ({ type: e.event.type, p: sig(rulesPlatt.a * e.event.confidence + rulesPlatt.b), label: e.label, always: true }))
     : a.examples.map((e) => {
       const p = modelProb(e.features);
-      const forced = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor;
+      const forced = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP;
       return { type: e.event.type, p: forced && forcedP != null && p < forcedAt ? Math.max(p, forcedP) : p, label: e.label, always: forced };
     }),
 }));
@@ -171,28 +172,29 @@ const bestThreshold = (scored: Scored[]) => {
   for (const t of thresholds) { const f = evaluate(scored, t).all.f1; if (f > bf + 1e-9) { bf = f; bt = t; } }
   return { threshold: bt, f1: bf };
 };
-// 'augment' keeps the rules' events of at least a rule confidence ("floor") whatever the model says; the floor is
-// chosen on dev with the threshold: 0.5 keeps every rule event, above 1 none (the model alone).
-const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01];
+// 'augment' keeps the rules' events of at least a rule confidence ("floor") unless the model's probability is under
+// `minP`; both are chosen on dev with the threshold: floor 0.5 and minP 0 keep every rule event, floor above 1 none.
+const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01].flatMap((floor) => [0, 0.01, 0.02, 0.03, 0.05].map((minP) => ({ floor, minP })));
 // The seed article is the project's acceptance test: every event its analyst expects must still be reported. Settings
 // that drop one are not chosen (they are still listed, with their dev F1), whatever dev says.
-const seedKept = (floor: number, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
+const seedKept = ({ floor, minP }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
   const x = c.examples[i]!;
-  return modelProb(x.features) >= t || (x.ruleEvent && x.ruleConfidence >= floor);
+  const p = modelProb(x.features);
+  return p >= t || (x.ruleEvent && x.ruleConfidence >= floor && p >= minP);
 })));
-const floors = FLOORS.map((floor) => {
-  const scored = shippedAs('augment', 'dev', floor);
-  const all = thresholds.map((t) => ({ threshold: t, f1: evaluate(scored, t).all.f1, seed: seedKept(floor, t) }));
+const floors = FLOORS.map((setting) => {
+  const scored = shippedAs('augment', 'dev', setting);
+  const all = thresholds.map((t) => ({ threshold: t, f1: evaluate(scored, t).all.f1, seed: seedKept(setting, t) }));
   const pick = (xs: typeof all) => xs.reduce<(typeof all)[number] | null>((a, b) => (!a || b.f1 > a.f1 + 1e-9 ? b : a), null);
   const best = pick(all)!, kept = pick(all.filter((x) => x.seed));
-  return { floor, threshold: (kept ?? best).threshold, f1: kept?.f1 ?? -1, unconstrained: best };
+  return { ...setting, threshold: (kept ?? best).threshold, f1: kept?.f1 ?? -1, unconstrained: best };
 });
-for (const f of floors) say(`  augment, rule floor ${f.floor}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
+for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
 say(`  the seed's expected events, best model probability of each: ${seeds.flatMap((c) => c.expected.map((e) => `${e.type} ${Math.max(0, ...e.matches.map((i) => modelProb(c.examples[i]!.features))).toFixed(2)}`)).join(', ')}`);
 const augmentDev = floors.reduce((a, b) => (b.f1 > a.f1 + 1e-9 ? b : a));
-const ruleFloor = augmentDev.floor;
+const ruleFloor = augmentDev.floor, floorMinP = augmentDev.minP;
 {
-  const forced = data.dev.flatMap((a) => a.examples).filter((e) => e.ruleEvent && e.ruleConfidence >= ruleFloor && modelProb(e.features) < augmentDev.threshold);
+  const forced = data.dev.flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
   forcedP = (forced.reduce((n, e) => n + e.label, 0) + 1) / (forced.length + 2);
   forcedAt = augmentDev.threshold;
   say(`  ${forced.length} dev rule events kept by the floor alone; their confidence: ${forcedP.toFixed(2)}`);
@@ -201,11 +203,11 @@ const modes = { decide: chosen.devF1, augment: augmentDev.f1, calibrate: rules.d
 // On equal dev F1, 'augment' wins when its confidence ranks the shipped events better (dev AUC): the queue's
 // confidence filter is then worth using.
 const aucOf = (scored: Scored[]) => auc(scored.flatMap((a) => a.preds.filter((p) => p.always || p.p >= augmentDev.threshold).map((p) => [p.p, p.label] as const)));
-const devAuc = { augment: aucOf(shippedAs('augment', 'dev', ruleFloor)), calibrate: aucOf(shippedAs('calibrate', 'dev')) };
+const devAuc = { augment: aucOf(shippedAs('augment', 'dev', augmentDev)), calibrate: aucOf(shippedAs('calibrate', 'dev')) };
 const mode: DecisionMode = augmentDev.f1 > rules.dev!.all.f1 + 1e-9 || (augmentDev.f1 >= rules.dev!.all.f1 - 1e-9 && devAuc.augment > devAuc.calibrate) ? 'augment' : 'calibrate';
 say(`dev AUC of the shipped confidence: augment ${devAuc.augment.toFixed(2)}, calibrate ${devAuc.calibrate.toFixed(2)}`);
-say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, rule floor ${ruleFloor}, calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
-const shippedBy = (split: Split): Scored[] => shippedAs(mode, split, ruleFloor);
+say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, rule floor ${ruleFloor} (min p ${floorMinP}), calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
+const shippedBy = (split: Split): Scored[] => shippedAs(mode, split, augmentDev);
 const threshold = mode === 'augment' ? augmentDev.threshold : 0;
 // The review queue's default minimum confidence: where dev F1 of what is shipped, filtered by confidence, is best.
 const reviewDefault = bestThreshold(shippedBy('dev').map((a) => ({ ...a, preds: a.preds.filter((p) => p.always || p.p >= threshold).map((p) => ({ ...p, always: false })) })));
@@ -241,6 +243,7 @@ const report = {
   rulesPlatt,
   modes,
   ruleFloor: mode === 'augment' ? ruleFloor : null,
+  floorMinProbability: mode === 'augment' ? floorMinP : null,
   floors,
   devAuc,
   reviewDefault,
@@ -260,7 +263,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : chosen.file), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorConfidence: forcedP ?? 0,
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : chosen.file), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forcedP ?? 0,
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

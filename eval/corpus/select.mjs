@@ -3,7 +3,7 @@
 // sample of business-like sections and of everything, plus a seeded sample of keyword-matching articles, never an
 // article that ../shared/eval/reserved.mjs reserves, one already in an older gold set, or a near-copy of a pick.
 // Each pick gets its split (train 60 / dev 20 / test 20) from a seeded hash, once, before anyone annotates it.
-// Usage, from the project root:  node eval/corpus/select.mjs [--round2 | --round3 | --round4 | --round5] [--batches DIR]  (each round includes the earlier rounds' picks)
+// Usage, from the project root:  node eval/corpus/select.mjs [--round2 | ... | --round6] [--batches DIR]  (each round includes the earlier rounds' picks)
 //   prints one JSON line per pick (corpus, id, lang, stratum, split); with --batches, also writes annotation batches
 //   (article text included) to DIR, which must be outside the repository: the texts are not ours to commit.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -154,7 +154,7 @@ const KW2 = {
   ja: /(採用|人員削減|希望退職|リストラ|新工場|工場を閉鎖|社長に就任|撤退|出店|求人|閉鎖)/,
 };
 const kw2 = (lang) => (r) => KW2[lang].test(articleText(r));
-const ROUND = process.argv.includes('--round5') ? 5 : process.argv.includes('--round4') ? 4 : process.argv.includes('--round3') ? 3 : process.argv.includes('--round2') ? 2 : 1;
+const ROUND = process.argv.includes('--round6') ? 6 : process.argv.includes('--round5') ? 5 : process.argv.includes('--round4') ? 4 : process.argv.includes('--round3') ? 3 : process.argv.includes('--round2') ? 2 : 1;
 if (ROUND >= 2) {
   take('keyword2:wikinews', WIKI.filter(kw2('en')), 30); take('keyword2:prn', PRN.filter(kw2('en')), 30);
   take('keyword2:fakedes', FAKEDES.filter(kw2('es')), 60); take('keyword2:efe', EFE.filter(kw2('es')), 90);
@@ -207,6 +207,16 @@ if (ROUND >= 5) {
   take('keyword5:livedoor', LIVEDOOR.filter(kw('ja')), 60);
 }
 
+const round5 = picks.length;
+// Round 6, added after round 5 (4,724 articles, 1,008 events; 649 in train): DuEE's items labelled with layoffs,
+// departures, joinings and dismissals (short, quick to annotate, 0.36 events each so far), more random finrss-zh and
+// more of the wikinews keyword stratum.
+if (ROUND >= 6) {
+  take('labels6:duee-org', DUEE.filter((r) => (r.event_types ?? []).some((t) => /组织关系-(裁员|辞\/离职|加盟|解雇|解散)/.test(t))), 300);
+  take('random6:finrss-zh', FIN_ZH, 150);
+  take('keyword6:wikinews', WIKI.filter(kw('en')), 100);
+}
+
 const args = process.argv.slice(2);
 const bi = args.indexOf('--batches');
 for (const p of picks) { const { text, ...meta } = p; console.log(JSON.stringify(meta)); }
@@ -218,7 +228,7 @@ if (bi >= 0) {
   // random sample of every language and split.
   const byLang = new Map();
   const round = ROUND;
-  const fresh = round === 5 ? picks.slice(round4) : round === 4 ? picks.slice(round3) : round === 3 ? picks.slice(round2, round3) : round === 2 ? picks.slice(round1, round2) : picks;
+  const fresh = round === 6 ? picks.slice(round5) : round === 5 ? picks.slice(round4) : round === 4 ? picks.slice(round3) : round === 3 ? picks.slice(round2, round3) : round === 2 ? picks.slice(round1, round2) : picks;
   for (const p of shuffled(fresh)) {
     if (!byLang.has(p.lang)) byLang.set(p.lang, []);
     byLang.get(p.lang).push(p);

@@ -111,6 +111,8 @@ interface ModelFile {
   threshold: number;
   /** 'augment': only the rules' events of at least this rule confidence are kept whatever the model says (default 0: all). */
   ruleFloor?: number;
+  /** The floor keeps a rule event only when the model's probability reaches this (default 0). */
+  floorMinProbability?: number;
   /** The confidence of a rule event kept by the floor alone: the dev precision of such events. */
   floorConfidence?: number;
   meta: Record<string, unknown>;
@@ -130,6 +132,8 @@ export interface DecisionModel {
   threshold: number;
   /** 'augment': rule events of at least this rule confidence are reported whatever their probability. */
   ruleFloor: number;
+  /** The floor keeps a rule event only when its probability reaches this. */
+  floorMinProbability: number;
   /** The confidence a rule event kept by the floor alone is reported with. */
   floorConfidence: number;
   meta: Record<string, unknown>;
@@ -158,6 +162,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     probability: (features) => platt(margin(features)),
     threshold: file.threshold,
     ruleFloor: file.ruleFloor ?? 0,
+    floorMinProbability: file.floorMinProbability ?? 0,
     floorConfidence: file.floorConfidence ?? 0,
     meta: file.meta,
   };

@@ -9,7 +9,7 @@ describe.skipIf(!HAS_SHARED)('train-events on a slice', () => {
     const run = spawnSync('npx', ['tsx', 'scripts/train-events.ts', '--limit', '25', '--no-write'], { cwd: PROJECT_DIR, encoding: 'utf8', timeout: 240_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^train: 25 articles/m);
-    expect(run.stderr).toMatch(/dev F1 by mode: decide [\d.]+, augment [\d.]+ at [\d.]+, rule floor [\d.]+, calibrate [\d.]+ -> (augment|calibrate)/);
+    expect(run.stderr).toMatch(/dev F1 by mode: decide [\d.]+, augment [\d.]+ at [\d.]+, rule floor [\d.]+ \(min p [\d.]+\), calibrate [\d.]+ -> (augment|calibrate)/);
     expect(run.stderr).toMatch(/^dev: rules F1 [\d.]+, decision model P/m);
     expect(run.stderr).not.toMatch(/^test: rules/m);
   }, 300_000);
