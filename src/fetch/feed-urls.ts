@@ -1,5 +1,5 @@
 // URL helpers for feeds: resolving item links, normalising GUIDs, and finding the feeds an HTML page advertises.
-import * as cheerio from 'cheerio';
+import { cheerio } from './cheerio.ts';
 
 /** Resolves `href` against `base` to an absolute http(s) URL, or null. */
 export function resolveLink(href: string | null | undefined, base: string | null | undefined): string | null {
@@ -33,7 +33,7 @@ export function normalizeGuid(raw: string | null | undefined): string | null {
 
 /** Feed URLs advertised by an HTML page through <link rel="alternate" type="application/rss+xml|atom+xml|feed+json">. */
 export function discoverFeedLinks(html: string, pageUrl: string): string[] {
-  const $ = cheerio.load(html);
+  const $ = cheerio().load(html);
   const found: string[] = [];
   $('link[rel~="alternate"][href]').each((_i, el) => {
     const type = ($(el).attr('type') ?? '').toLowerCase();

@@ -1,6 +1,7 @@
 // A forgiving XML feed reader (htmlparser2 in XML mode through cheerio): used when rss-parser's strict parser
 // rejects a malformed feed, and to compute each item's xml:base, which rss-parser does not expose.
-import * as cheerio from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { cheerio } from './cheerio.ts';
 import type { AnyNode, Element } from 'domhandler';
 import type { FeedFormat, FeedItem, ParsedFeed } from './feed-types.ts';
 import { isoDate, normalizeGuid, resolveLink } from './feed-urls.ts';
@@ -15,7 +16,7 @@ function children(el: Element, name: string): Element[] {
   return el.children.filter((c): c is Element => isElement(c) && local(c) === name);
 }
 
-function textOf($: cheerio.CheerioAPI, el: Element | undefined): string | null {
+function textOf($: CheerioAPI, el: Element | undefined): string | null {
   if (!el) return null;
   const t = $(el).text().trim();
   return t || null;
@@ -55,7 +56,7 @@ function atomLink(el: Element, feedUrl: string): string | null {
   return null;
 }
 
-function readItem($: cheerio.CheerioAPI, el: Element, feedUrl: string): FeedItem {
+function readItem($: CheerioAPI, el: Element, feedUrl: string): FeedItem {
   const base = baseOf(el, feedUrl);
   const first = (name: string) => children(el, name)[0];
   const guidRaw = textOf($, first('guid')) ?? textOf($, first('id')) ?? el.attribs['rdf:about'] ?? null;
@@ -78,7 +79,7 @@ function readItem($: cheerio.CheerioAPI, el: Element, feedUrl: string): FeedItem
 
 /** Parses malformed RSS/RDF/Atom as well as it can; throws when there is no feed root at all. */
 export function parseLenientFeed(text: string, feedUrl: string): ParsedFeed {
-  const $ = cheerio.load(text, { xml: { xmlMode: true, decodeEntities: true, recognizeCDATA: true } });
+  const $ = cheerio().load(text, { xml: { xmlMode: true, decodeEntities: true, recognizeCDATA: true } });
   const roots = $.root().children().toArray().filter(isElement);
   const root = roots.find((r) => ['rss', 'rdf', 'feed', 'channel'].includes(local(r)));
   if (!root) throw new Error(`no <rss>, <rdf:RDF> or <feed> root element (found ${roots.map((r) => `<${r.name}>`).join(', ') || 'nothing'})`);
@@ -95,7 +96,7 @@ export function parseLenientFeed(text: string, feedUrl: string): ParsedFeed {
  * (a <link> without rel is "alternate"), to repair what rss-parser loses (it ignores xml:base and takes the first link).
  */
 export function itemLinkInfo(text: string, feedUrl: string): Array<{ base: string; atomLink: string | null }> {
-  const $ = cheerio.load(text, { xml: { xmlMode: true } });
+  const $ = cheerio().load(text, { xml: { xmlMode: true } });
   return itemElements($.root().children().toArray()).map((el) => {
     const link = children(el, 'link').find((l) => l.attribs.href);
     return { base: baseOf(link ?? el, feedUrl), atomLink: local(el) === 'entry' ? atomLink(el, feedUrl) : null };
