@@ -1,7 +1,11 @@
 // Knowledge-base matching and name recognition speed, on English article text: the Zyte benchmark's true article
 // bodies joined into one 5,000-word article (clean text, as the stages see it after the clean stage).
+import { newDoc } from '../../src/extract/doc.ts';
+import { loadDecisionModel } from '../../src/extract/events/decision.ts';
+import { loadEventLexicon } from '../../src/extract/events/lexicon.ts';
 import { createExtractor } from '../../src/extract/extract.ts';
 import { loadKnowledgeBase } from '../../src/extract/kb.ts';
+import { extractPipeline } from '../../src/extract/pipeline.ts';
 import { recognizeNames } from '../../src/ner/recognize.ts';
 import type { BenchPage } from './corpus.ts';
 import { round } from './stats.ts';
@@ -17,6 +21,8 @@ export interface NlpResult {
   /** The whole extract stage (entities + export controls + events) on the same text. */
   extractMsPer5000Words: number;
   extractWordsPerSec: number;
+  /** Each component of the extract pipeline (src/extract/pipeline.ts), ms per 5,000 words, in pipeline order. */
+  componentMsPer5000Words: Record<string, number>;
 }
 
 const countWords = (s: string) => s.match(/\S+/g)?.length ?? 0;
@@ -59,10 +65,23 @@ export async function benchNlp(pages: BenchPage[], configDir: string, rounds: nu
   const article = { source: 'bench', title: null, byline: null, siteName: null, canonicalUrl: null, language: 'en', declaredLanguage: null, publishedAt: null, dateCandidates: [], text, sentences: [], path: 'text' as const };
   const extractMs = timeMs(Math.max(1, Math.ceil(rounds / 2)), () => extractor.extract(article));
   const per5000 = (ms: number) => round((ms * 5000) / words, 1);
+  // The same article through the pipeline's components one at a time: where the extract stage's time goes.
+  const components = extractPipeline({ kb, lexicon: loadEventLexicon(configDir), configDir, decision: loadDecisionModel() });
+  const componentMs = new Map(components.map((c) => [c.name, [] as number[]]));
+  for (let r = 0; r <= rounds; r++) {
+    const doc = newDoc({ text, lang: 'en', title: null });
+    for (const c of components) {
+      const t = performance.now();
+      c.run(doc);
+      if (r > 0) componentMs.get(c.name)!.push(performance.now() - t); // the first round warms up
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return {
     words,
     kbMsPer5000Words: per5000(kbMs), kbWordsPerSec: Math.round(words / (kbMs / 1000)),
     nerMsPer5000Words: per5000(nerMs), nerWordsPerSec: Math.round(words / (nerMs / 1000)),
     extractMsPer5000Words: per5000(extractMs), extractWordsPerSec: Math.round(words / (extractMs / 1000)),
+    componentMsPer5000Words: Object.fromEntries([...componentMs].map(([name, ms]) => [name, per5000(median(ms))])),
   };
 }

@@ -37,6 +37,8 @@ export function printTable(r: Record<string, any>): void {
       ['NER (recognizeNames)', n(x.nerMsPer5000Words, 1), n(x.nerWordsPerSec, 0)],
       ['whole extract stage', n(x.extractMsPer5000Words, 1), n(x.extractWordsPerSec, 0)],
     ]));
+    out.push(table('Extract pipeline components, same article', ['component', 'ms per 5,000 words'],
+      Object.entries(x.componentMsPer5000Words).map(([name, ms]) => [name, n(ms, 1)])));
   }
   if (r.store) {
     const rows = Object.values(r.store as Record<string, StoreBenchResult>).map((x) => [x.engine, x.articles, n(x.articlesPerSec, 1), n(x.eventsPerSec, 1), x.newEvents]);
