@@ -30,10 +30,11 @@ type Target = { ref: FirmRef; rank: number; source: FirmSource; initial: boolean
 export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef[] = [], weak: readonly WeakFirmRef[] = []): Candidate[] {
   const out: Candidate[] = [];
   const { folded, lx } = ctx;
-  const main = mainFirm([...ctx.firms, ...formFirms]);
+  const known = [...ctx.firms, ...formFirms].sort((a, b) => a.start - b.start);
+  const main = mainFirm(known);
   ctx.sentences.forEach((s) => {
     if (s.end <= ctx.capsTitleEnd) return;
-    const inSentence = firmsIn([...ctx.firms, ...formFirms].sort((a, b) => a.start - b.start), s);
+    const inSentence = firmsIn(known, s);
     const weakIn = firmsIn(weak, s);
     for (const type of EVENT_TYPES) {
       const hits = [...lx.triggers[type].find(folded, s.start, s.end), ...lx.candidates[type].find(folded, s.start, s.end)];
@@ -48,23 +49,46 @@ export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef
       if (main && !targets.some((t) => t?.ref.key === main.key)) targets.push({ ref: main, rank: NEAREST, source: 'main', initial: false, among: inSentence.length });
       if (!targets.length && type !== 'export_control') continue;
       if (!targets.length) targets.push(null);
-      targets.forEach((t) => out.push(broadCandidate(ctx, type, s, trigger, t)));
+      const reading = triggerReading(ctx, type, s, trigger);
+      targets.forEach((t) => out.push(broadCandidate(reading, t)));
     }
   });
   return out;
 }
 
-/** The firm an article names most often (the first named, on a tie), at its first mention. */
+/** The firm an article names most often (the first named, on a tie), at its first mention; `refs` in text order. */
 function mainFirm(refs: readonly FirmRef[]): FirmRef | null {
   const counts = new Map<string, number>();
   for (const f of refs) counts.set(f.key, (counts.get(f.key) ?? 0) + 1);
   let best: FirmRef | null = null;
-  for (const f of [...refs].sort((a, b) => a.start - b.start)) if (!best || counts.get(f.key)! > counts.get(best.key)!) best = f;
+  for (const f of refs) if (!best || counts.get(f.key)! > counts.get(best.key)!) best = f;
   return best;
 }
 
-function broadCandidate(ctx: ArticleContext, type: EventType, s: Span, trigger: { start: number; end: number }, t: Target | null): Candidate {
+/** What a trigger's sentence says whatever firm the candidate is about: read once, shared by its candidates. */
+interface TriggerReading {
+  type: EventType;
+  trigger: { start: number; end: number };
+  slots: Pick<Candidate, 'roles' | 'headcount' | 'planned' | 'evidence' | 'trigger' | 'negated'>;
+}
+
+function triggerReading(ctx: ArticleContext, type: EventType, s: Span, trigger: { start: number; end: number }): TriggerReading {
   const { folded, lx, text } = ctx;
+  return {
+    type,
+    trigger,
+    slots: {
+      roles: rolesIn(folded, s, lx),
+      headcount: type === 'hiring' || type === 'contraction' ? headcountNear(folded, s, trigger, lx) : null,
+      planned: lx.planned.test(folded, s.start, trigger.end),
+      evidence: evidenceSpan(text, s, trigger),
+      trigger: folded.slice(trigger.start, trigger.end),
+      negated: lx.negation.test(folded, Math.max(s.start, trigger.start - 30), trigger.start) || lx.speculation.test(folded, s.start, trigger.start),
+    },
+  };
+}
+
+function broadCandidate({ type, trigger, slots }: TriggerReading, t: Target | null): Candidate {
   const f = t?.ref ?? null;
   return {
     type,
@@ -74,17 +98,13 @@ function broadCandidate(ctx: ArticleContext, type: EventType, s: Span, trigger: 
     person: null,
     location: null,
     locationRank: 9,
-    roles: rolesIn(folded, s, lx),
+    ...slots,
+    roles: [...slots.roles],
     sourceFirms: [],
     agency: null,
-    headcount: type === 'hiring' || type === 'contraction' ? headcountNear(folded, s, trigger, lx) : null,
-    planned: lx.planned.test(folded, s.start, trigger.end),
     confidence: 0.3,
-    evidence: evidenceSpan(text, s, trigger),
-    trigger: folded.slice(trigger.start, trigger.end),
     firmFromKb: f?.fromKb ?? false,
     origin: 'broad',
     firmPlace: t && f ? { rank: t.rank, before: f.end <= trigger.start, distance: distance(f, trigger), inSentence: t.among, first: t.rank === 0 && f.end <= trigger.start, source: t.source, initial: t.initial } : undefined,
-    negated: lx.negation.test(folded, Math.max(s.start, trigger.start - 30), trigger.start) || lx.speculation.test(folded, s.start, trigger.start),
   };
 }
