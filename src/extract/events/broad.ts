@@ -1,8 +1,8 @@
 // Broad candidates for the learned event decision: every trigger or candidate-only wording in a sentence, paired
 // with each of the firms nearest to it and with the firm the article names most, whether or not the rules' own firm
-// choice picked that firm. The rules find
-// few of the events in unseen news (their recall on the annotated corpus is under a third); this layer proposes
-// far more, and the decision model (decision.ts) keeps those its features support. Never used without a model.
+// choice picked that firm. The rules find few of the events in unseen news (their recall on the annotated corpus is
+// under a third); this layer proposes far more, and the decision model (decision.ts) keeps those its features
+// support. Never used without a model.
 import { EVENT_TYPES, type EventType, type Span } from '../types.ts';
 import type { Candidate } from './assemble.ts';
 import type { ArticleContext } from './detect.ts';
