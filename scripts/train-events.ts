@@ -145,7 +145,13 @@ for (const make of grid) {
   if (!best || bf > best.devF1 + 1e-9) best = { ...fit, platt, threshold: bt, devF1: bf };
 }
 const chosen = best!;
-const modelProb = (features: string[]) => 1 / (1 + Math.exp(-(chosen.platt.a * chosen.margin(features) + chosen.platt.b)));
+// Each example's probability is read many times (every floor setting, the seed check, every split's figures): once.
+const probabilities = new WeakMap<string[], number>();
+const modelProb = (features: string[]) => {
+  let p = probabilities.get(features);
+  if (p === undefined) probabilities.set(features, (p = 1 / (1 + Math.exp(-(chosen.platt.a * chosen.margin(features) + chosen.platt.b)))));
+  return p;
+};
 // Three ways to ship (decision.ts): 'decide' (the model alone), 'augment' (the rules' events plus the groups the
 // model accepts) and 'calibrate' (the rules' events, their confidence Platt-scaled). Only the last two keep every
 // event the rules find, which the seed acceptance test needs; 'decide' is measured and reported all the same.

@@ -42,10 +42,11 @@ export function entityPipeline(kb: KnowledgeBase, opts: NameOptions = {}): Compo
 }
 
 /**
- * From the event frame to the events. `broad` (default: when a decision model is loaded, the only reader of them)
- * adds the weak firm references, the broad candidates and the (type, firm) groups the model decides over.
+ * From the event frame to the events. `broad` (default: when a decision model that reads them is loaded; one that
+ * only calibrates the rules' confidence does not) adds the weak firm references, the broad candidates and the
+ * (type, firm) groups the model decides over.
  */
-export function eventPipeline(lexicon: EventLexicon, kindOf: PlaceKind, decision: DecisionModel | null, broad = decision != null): Component[] {
+export function eventPipeline(lexicon: EventLexicon, kindOf: PlaceKind, decision: DecisionModel | null, broad = decision != null && decision.mode !== 'calibrate'): Component[] {
   const learned = broad ? [weakFirmRefsComponent, broadCandidates(lexicon, kindOf)] : [];
   return [eventFrame, firmRefs, ruleCandidates(lexicon, kindOf), ...learned, ruleEvents, ...(broad ? [eventGroups] : []), decide(decision)];
 }
