@@ -9,9 +9,12 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extract/extract.ts';
-import { DECISION_FORMAT, DECISION_MODEL_PATH, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
+import { DECISION_FORMAT, DECISION_MODEL_PATH, topicFeatures, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
 import { EVENT_TYPES } from '../src/extract/types.ts';
-import { buildExamples, readExtraGold, readGold, seedCases, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
+import { articleText, buildExamples, readExtraGold, readGold, seedCases, seedText, type Example, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
+import { cleanDocument } from '../src/clean/clean-document.ts';
+import { topicScorer, type TopicModel, type TopicScores } from '../src/extract/events/topic.ts';
+import { trainTopic } from './events/topic.ts';
 import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
@@ -40,6 +43,8 @@ const { values } = parseArgs({
     // A word of firm names (`fw`) is a feature only when it is part of at least this many different firms' names in
     // training ("bank", "group", "科技"): the name of one firm would be learnt as that firm's record, not a kind of firm.
     'fw-min-firms': { type: 'string', default: '3' },
+    // Leaves out the article model (scripts/events/topic.ts) and its features.
+    'no-topic': { type: 'boolean', default: false },
   },
 });
 const say = (s: string) => { if (!values.quiet) console.error(s); };
@@ -63,6 +68,27 @@ else {
 }
 const seeds = data.seeds ?? [];
 if (!data.train.length || !data.dev.length) throw new Error('train-events: the train and dev splits need gold articles (eval/corpus/gold/)');
+
+// The article model: trained on the training articles, its verdicts are features of every group. Training articles
+// get the verdict of the folds that did not see them; dev, test and the seed get the shipped model's.
+let topic: TopicModel | undefined;
+if (!values['no-topic']) {
+  const t0 = Date.now();
+  const key = (a: ArticleExamples) => `${a.article.corpus}|${a.article.id}`;
+  const text = (a: ArticleExamples) => cleanDocument({ body: articleText(a.article.corpus, a.article.id), source: `${a.article.id}.txt` }).text;
+  const trainSide = [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])];
+  const trained = trainTopic(trainSide.map((a) => ({ key: key(a), text: a.article.corpus ? text(a) : '', types: new Set(a.article.events.map((e) => e.type)) })));
+  topic = trained.model;
+  const scorer = topicScorer(topic);
+  const withTopic = (examples: Example[], scores: TopicScores | undefined) => { for (const e of examples) e.features.push(...topicFeatures(e.event.type, scores)); };
+  for (const a of trainSide) withTopic(a.examples, trained.crossFitted.get(key(a)));
+  const devScores = data.dev.map((a) => scorer(text(a)));
+  data.dev.forEach((a, i) => withTopic(a.examples, devScores[i]));
+  for (const a of data.test) withTopic(a.examples, scorer(text(a)));
+  for (const c of seeds) withTopic(c.examples, scorer(seedText(c.file)));
+  const devAucs = EVENT_TYPES.map((t) => `${t} ${auc(data.dev.map((a, i) => [devScores[i]![t] ?? 0, a.article.events.some((e) => e.type === t) ? 1 : 0] as const)).toFixed(2)}`);
+  say(`article model: ${trainSide.length} training articles (${Date.now() - t0} ms); dev AUC per type: ${devAucs.join(', ')}; seed: ${seeds.map((c) => JSON.stringify(scorer(seedText(c.file)), (_, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))).join(' ')}`);
+}
 
 // Every example the features are read from, the seed's included, so that a feature left out is left out everywhere.
 const everyExample = () => [...[...SPLITS, 'extra' as const].flatMap((s) => (data[s] ?? []).flatMap((a) => a.examples)), ...seeds.flatMap((c) => c.examples)];
@@ -269,7 +295,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : chosen.file), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forcedP ?? 0,
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forcedP ?? 0,
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

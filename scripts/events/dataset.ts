@@ -71,6 +71,11 @@ export function matchesGold(e: Pick<ExtractedEvent, 'type' | 'firm' | 'firms'>, 
   return [e.firm, ...e.firms].some((f) => f != null && normName(f) !== '' && names.has(normName(f)));
 }
 
+/** The clean text of a seed article (../shared/seed), as the extractor reads it. */
+export function seedText(file: string, dir = join(SHARED, 'seed')): string {
+  return cleanDocument({ body: readFileSync(join(dir, file), 'utf8'), source: file }).text;
+}
+
 /** The acceptance article (../shared/seed) and, per expected event, the indexes of the groups that would report it. */
 export interface SeedCase { file: string; examples: Example[]; expected: Array<{ type: string; matches: number[] }> }
 export function seedCases(extractor: TrainableExtractor, dir = join(SHARED, 'seed')): SeedCase[] {

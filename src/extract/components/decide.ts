@@ -12,8 +12,9 @@ export function decide(model: DecisionModel | null): Component {
       if (!model) { doc.events = doc.ruleEvents; return; }
       if (model.mode === 'calibrate') { doc.events = doc.ruleEvents.map((e) => ({ ...e, confidence: pct(model.calibrate(e.confidence)) })); return; }
       const out: ExtractedEvent[] = [];
+      const ctx = model.topic && doc.groups.length ? { ...doc.decision, topic: model.topic(doc.decision.text) } : doc.decision;
       for (const g of doc.groups) {
-        const p = model.probability(decisionFeatures(g, doc.decision));
+        const p = model.probability(decisionFeatures(g, ctx));
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and
         // adds the groups the model accepts; 'decide' keeps only those.
         if (p >= model.threshold) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });

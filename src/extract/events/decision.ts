@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
 import type { EventGroup } from './assemble.ts';
+import { topicScorer, type TopicModel, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
 export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.json.gz');
@@ -19,6 +20,8 @@ export interface DecisionContext {
   headlineEnd: number;
   /** How often each firm key is named in the article. */
   firmCounts: ReadonlyMap<string, number>;
+  /** The article model's probability, per type, that the article reports such an event (topic.ts), when it has one. */
+  topic?: TopicScores;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -36,6 +39,15 @@ export function tokens(folded: string): string[] {
 }
 
 const bucket = (x: number, edges: number[]) => { let i = 0; while (i < edges.length && x >= edges[i]!) i++; return i; };
+
+const TOPIC_EDGES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** The article model's verdict for a type, and its highest over all types, as bucketed features. */
+export function topicFeatures(type: string, scores: TopicScores | undefined): string[] {
+  if (!scores) return [];
+  const p = scores[type as keyof TopicScores] ?? 0;
+  const any = Math.max(0, ...Object.values(scores));
+  return [`top:${type}|${bucket(p, TOPIC_EDGES)}`, `top:${bucket(p, TOPIC_EDGES)}`, `topany:${bucket(any, TOPIC_EDGES)}`];
+}
 
 /**
  * The feature strings of one assembled group; typed features (prefixed with the type) let each type learn its own
@@ -68,7 +80,7 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
   const firmKey = g.members.find((m) => m.firmKey)?.firmKey ?? '';
   const count = firmKey ? (ctx.firmCounts.get(firmKey) ?? 0) : -1;
   f.push(`fc:${T}|${bucket(count, [0, 1, 2, 3, 5, 8])}`, `fc:${bucket(count, [0, 1, 2, 3, 5, 8])}`);
-  f.push(`head:${T}|${e.evidence.start < ctx.headlineEnd}`);
+  f.push(`head:${T}|${e.evidence.start < ctx.headlineEnd}`, ...topicFeatures(T, ctx.topic));
   f.push(`pos:${T}|${bucket(e.evidence.start / Math.max(1, ctx.text.length), [0.1, 0.3, 0.6])}`);
   for (const [slot, has] of [['person', e.person], ['loc', e.location], ['count', e.headcount != null], ['roles', e.roles.length], ['src', e.sourceFirms.length], ['agency', e.agency], ['planned', e.planned], ['firm', e.firm]] as const)
     f.push(`s:${T}|${slot}|${Boolean(has)}`);
@@ -107,6 +119,8 @@ interface ModelFile {
   /** The boosted-trees form, instead of `weights`: the margin is `base` plus each tree's leaf. */
   trees?: DecisionTree[];
   base?: number;
+  /** The article model whose verdicts are features (`topicFeatures`); absent in models trained without it. */
+  topic?: TopicModel;
   platt: { a: number; b: number };
   threshold: number;
   /** 'augment': only the rules' events of at least this rule confidence are kept whatever the model says (default 0: all). */
@@ -124,6 +138,8 @@ export interface DecisionModel {
   mode: DecisionMode;
   /** Calibrated probability for a rule confidence (mode 'calibrate'). */
   calibrate(ruleConfidence: number): number;
+  /** The article model the features read (text -> probability per type), or null. */
+  topic: ((text: string) => TopicScores) | null;
   /** Raw margin w·x. */
   margin(features: string[]): number;
   /** Calibrated probability that the group is a true event. */
@@ -158,6 +174,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
   return {
     mode: file.mode,
     calibrate: platt,
+    topic: file.topic ? topicScorer(file.topic) : null,
     margin,
     probability: (features) => platt(margin(features)),
     threshold: file.threshold,

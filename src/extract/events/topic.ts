@@ -1,0 +1,42 @@
+// What the whole article is about, as one feature of the event decision: per event type, a logistic model over the
+// article's words gives the probability that the article reports an event of that type at all. A trigger in a
+// sports report or an election story reads like one in a layoff story; the article's other words tell them apart.
+// The model is trained on whole training articles (scripts/events/topic.ts), which are many more than the
+// candidates that hold a given word, so it can afford words where the candidate-level decision could not.
+import type { EventType } from '../types.ts';
+import { featureIndex, tokens } from './decision.ts';
+
+/** Weights of the per-type article models: hashed token bucket -> weight (the token `bias` is every article's). */
+export interface TopicModel {
+  bits: number;
+  weights: Partial<Record<EventType, Record<string, number>>>;
+}
+
+/** Probability, per type, that the article reports an event of that type. */
+export type TopicScores = Partial<Record<EventType, number>>;
+
+/** The article's distinct words, those of its first line (the headline, when there is one) also marked as such. */
+export function topicTokens(text: string): string[] {
+  const nl = text.indexOf('\n');
+  const head = nl > 0 && nl < 300 ? text.slice(0, nl) : '';
+  const out = new Set<string>(['bias']);
+  for (const w of tokens(text.toLowerCase())) out.add(`w:${w}`);
+  for (const w of tokens(head.toLowerCase())) out.add(`h:${w}`);
+  return [...out];
+}
+
+/** The model's scorer: article text -> probability per type (the weights are read into maps once). */
+export function topicScorer(model: TopicModel): (text: string) => TopicScores {
+  const types = (Object.entries(model.weights) as Array<[EventType, Record<string, number>]>).map(([type, w]) =>
+    [type, new Map(Object.entries(w).map(([k, v]) => [Number(k), v]))] as const);
+  return (text) => {
+    const idx = [...new Set(topicTokens(text).map((w) => featureIndex(w, model.bits)))];
+    const out: TopicScores = {};
+    for (const [type, w] of types) {
+      let z = 0;
+      for (const i of idx) z += w.get(i) ?? 0;
+      out[type] = 1 / (1 + Math.exp(-z));
+    }
+    return out;
+  };
+}
