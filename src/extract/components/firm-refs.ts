@@ -6,7 +6,7 @@ import type { Component } from '../pipeline.ts';
 export const firmRefs: Component = {
   name: 'firm-refs',
   run(doc) {
-    const firms = findFirmRefs(doc.text, doc.mentions, doc.frame.capsTitleEnd, doc.lang);
+    const firms = findFirmRefs(doc.text, doc.mentions, doc.frame.capsTitleEnd, doc.lang, doc.frame.headlineEnd);
     doc.firms = firms;
     doc.eventMentions = doc.mentions.filter((m) => m.type !== 'person' || !firms.some((f) => f.start < m.end && m.start < f.end));
   },

@@ -13,7 +13,8 @@ const KANA = '\\u30a0-\\u30ff';
 const ZH_SUFFIX = ['股份有限公司', '有限责任公司', '有限公司', '控股集团', '集团公司', '集团', '控股', '股份', '公司', '科技', '银行', '证券', '汽车', '电子', '能源', '通信', '动力', '医药', '环保', '电气', '光电', '智能', '半导体', '材料', '物流', '航空', '宇航', '地产', '置业', '电器', '重工', '矿业', '钢铁', '化工', '电力', '保险', '基金', '药业', '食品', '传媒', '网络', '软件', '芯片', '微电子', '新能源'];
 const JA_SUFFIX = ['ホールディングス', 'グループ', '株式会社', '自動車', '製作所', '電機', '電気', '工業', '銀行', '証券', '商事', '物産', '通信', '製薬', '電子', '化学', '重工', '建設', '不動産', '航空', '鉄道', '電力', 'ジャパン', '社'];
 // Characters and words a name never starts with: they end the clause before it.
-const ZH_STOP = /[的在与和及是将对由为据称向从把被于等或及、，。：；“”‘’（）《》\s]|宣布|公告|表示|旗下|近日|今日|日前|此前|其中|子公司|全资|控股子|同时|以及/g;
+// Dates, news-agency datelines and the verbs of a job change ("并任", "出任", "加入") come before a name, never in it.
+const ZH_STOP = /[的在与和及是将对由为据称向从把被于等或及、，。：；“”‘’（）《》丨|\s]|宣布|公告|表示|旗下|近日|今日|日前|此前|其中|子公司|全资|控股子|同时|以及|讯|\d+日|晚间|早间|并任|出任|担任|成为|接受|加入/g;
 const JA_STOP = /[のはがをにでとへもや、。「」『』（）\s]|によると|について|として/g;
 
 function trimStart(name: string, stop: RegExp): string {
@@ -41,18 +42,65 @@ export function cjkFirmRefs(text: string, lang: string, known: readonly FirmRef[
   const form = cjkFormFirmRefs(text, lang, known);
   const tagger = getCharTagger(lang);
   if (!tagger) return form;
-  return [...form, ...taggerFirmRefs(text, tagger, [...known, ...form])].sort((a, b) => a.start - b.start);
+  return [...form, ...taggerFirmRefs(text, tagger, [...known, ...form], lang)].sort((a, b) => a.start - b.start);
 }
 
 /** The firm names a character tagger finds in `text`, not overlapping `known`. */
-export function taggerFirmRefs(text: string, tagger: CharTagger, known: readonly FirmRef[]): FirmRef[] {
+export function taggerFirmRefs(text: string, tagger: CharTagger, known: readonly FirmRef[], lang = 'zh'): FirmRef[] {
   const out: FirmRef[] = [];
-  for (const { start, end } of tagger.spans(text)) {
-    const name = text.slice(start, end);
+  const stop = lang === 'ja' ? JA_STOP : ZH_STOP;
+  for (const span of tagger.spans(text)) {
+    const grown = grownToRepeat(text, span.start, span.end, stop);
+    const { end } = grown;
+    const read = trimStart(text.slice(grown.start, end), stop);
+    const name = standaloneEnding(text, read);
+    const start = end - name.length;
     if (!acceptable(name) || /[\n\r]/.test(name) || known.some((f) => f.start < end && start < f.end)) continue;
     out.push({ key: firmKey(name) || name, name, start, end, fromKb: false });
   }
   return out;
+}
+
+const CJK_CHAR = new RegExp(`[${HAN}${KANA}]`);
+const COMPANY_WORDS = [...BARE];
+const occurrences = (text: string, s: string) => { let n = 0; for (let i = s ? text.indexOf(s) : -1; i >= 0; i = text.indexOf(s, i + 1)) n++; return n; };
+
+/**
+ * A name read with characters of the clause before it ("近日希努尔", "高调公开接受华大集团") is cut to the longest
+ * ending of it that the article also writes without those characters: where a name starts is where what comes
+ * before it varies. A name the article writes only one way is kept as read.
+ */
+export function standaloneEnding(text: string, name: string): string {
+  const whole = occurrences(text, name);
+  for (let cut = 1; cut <= Math.min(6, name.length - 2); cut++) {
+    const ending = name.slice(cut);
+    // Only Han or kana are cut, and what is left must be more than the end of a company word ("限公司").
+    if (!CJK_CHAR.test(name[cut - 1]!) || !CJK_CHAR.test(ending[0]!) || COMPANY_WORDS.some((w) => w.endsWith(ending))) continue;
+    if (acceptable(ending) && occurrences(text, ending) > whole) return ending;
+  }
+  return name;
+}
+
+/**
+ * A tagger's name cut short ("阿麦" of 阿麦斯, "光学" of 中润光学) grows by the characters that stand next to it at
+ * every place the article writes it, when it writes it at least twice: a name ends where what follows it varies.
+ * It never grows over a clause boundary or into a company word's start.
+ */
+export function grownToRepeat(text: string, start: number, end: number, stop: RegExp): { start: number; end: number } {
+  const at = (s: string) => { const out: number[] = []; for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) out.push(i); return out; };
+  const boundary = new RegExp(stop.source, 'u');
+  const joins = (c: string | undefined) => c != null && CJK_CHAR.test(c) && !boundary.test(c);
+  for (let step = 0; step < 4; step++) {
+    const name = text.slice(start, end);
+    const places = at(name);
+    if (places.length < 2) break;
+    const next = text[places[0]! + name.length];
+    const prev = text[places[0]! - 1];
+    if (joins(next) && places.every((i) => text[i + name.length] === next) && !boundary.test(text.slice(end, end + 2))) end++;
+    else if (joins(prev) && places.every((i) => text[i - 1] === prev)) start--;
+    else break;
+  }
+  return { start, end };
 }
 
 function acceptable(name: string): boolean {
@@ -69,12 +117,15 @@ export function cjkFormFirmRefs(text: string, lang: string, known: readonly Firm
     if ([...known, ...out].some((f) => f.start < end && start < f.end)) return;
     out.push({ key: firmKey(name) || name, name, start, end, fromKb: false });
   };
-  for (const m of text.matchAll(STOCK)) add(m[1]!, m.index!);
+  const stop = lang === 'zh' ? ZH_STOP : JA_STOP;
+  for (const m of text.matchAll(STOCK)) {
+    const name = standaloneEnding(text, trimStart(m[1]!, stop));
+    add(name, m.index! + m[1]!.length - name.length);
+  }
   if (lang === 'ja') for (const m of text.matchAll(JA_KK)) add(m[1]!, m.index! + m[0].length - m[1]!.length);
   const re = lang === 'zh' ? ZH_NAME : JA_NAME;
-  const stop = lang === 'zh' ? ZH_STOP : JA_STOP;
   for (const m of text.matchAll(re)) {
-    const name = trimStart(m[0], stop);
+    const name = standaloneEnding(text, trimStart(m[0], stop));
     add(name, m.index! + m[0].length - name.length);
   }
   return out.sort((a, b) => a.start - b.start);

@@ -137,7 +137,7 @@ export function sameFirmKey(a: string, b: string): boolean {
 }
 
 /** Every firm reference in the article, sorted by position, with keys shared by names of the same firm. */
-export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: number, lang = 'en'): FirmRef[] {
+export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: number, lang = 'en', headlineEnd = 0): FirmRef[] {
   const personNames = new Set(mentions.filter((m) => m.type === 'person').flatMap((m) => [m.name, m.name.split(' ').pop() ?? m.name]));
   const firmMentions = mentions.filter(
     (m) => m.type === 'firm' && !BARE_LEGAL.test(m.text.trim()) && !(m.origin !== 'kb' && NOT_EMPLOYER.test(m.name)) && !(m.origin !== 'kb' && personNames.has(m.text) && !mentions.some((p) => p.type === 'person' && p.start === m.start)),
@@ -169,6 +169,7 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
     else if (inside.length) continue;
     raw.push(h);
   }
+  if (headlineEnd > 0) raw = raw.map((r) => (r.fromKb || r.start >= headlineEnd ? r : asTheBodyNamesIt(text, r, headlineEnd)));
 
   // Resolve names to article firms: same id, or one key a word-prefix or abbreviation of the other.
   const firms: Array<{ key: string; name: string; id?: string; fromKb: boolean }> = [];
@@ -213,6 +214,23 @@ export function findFirmRefs(text: string, mentions: Mention[], capsTitleEnd: nu
   }
   unitsToParents(text, refs);
   return refs.filter((r) => r.fromKb || !NOT_EMPLOYER.test(r.name)).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A title-case headline runs a firm's name into the words after it ("Genomic Prediction Appoints Santiago Munné",
+ * "Potomac Bank Welcomes New…"): a headline name the body never writes is cut to its longest start that the body
+ * does write. A one-word start must be a name, not a word the article also writes in lower case.
+ */
+function asTheBodyNamesIt(text: string, r: RawRef, headlineEnd: number): RawRef {
+  const body = text.slice(headlineEnd);
+  if (!text.startsWith(r.name, r.start) || wholeWordOffsets(body, r.name).length) return r;
+  const words = r.name.split(' ');
+  for (let k = words.length - 1; k >= 1; k--) {
+    const start = words.slice(0, k).join(' ');
+    if (start.length < 3 || (k === 1 && (GENERIC_FIRST.has(start) || wholeWordOffsets(text, start.toLowerCase()).length))) continue;
+    if (wholeWordOffsets(body, start).length) return { ...r, name: start, end: r.start + start.length };
+  }
+  return r;
 }
 
 /** "Pan Am Corp said its Pan American World Airways unit will…": the unit's events belong to the parent firm. */

@@ -3,6 +3,7 @@
 // On the annotated corpus about a third of the events the extractor missed had a firm of one of these two kinds. They
 // become broad candidates only (broad.ts), each marked with where it came from, so the model weighs them; the rules
 // and the entity output never see them.
+import { wholeWordOffsets } from '../fold.ts';
 import type { Mention } from '../types.ts';
 import { firmKey, type FirmRef } from './firms.ts';
 
@@ -49,11 +50,13 @@ export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: 
     if (key) out.push({ key, name: m.text, start: m.start, end: m.end, fromKb: m.origin === 'kb', source: m.type, initial: atLineOrSentenceStart(text, m.start) });
   }
   const lowerWords = lowerCaseWords(text);
+  // "Selon La Poste": a determiner written with a capital inside a sentence is part of the name, wherever it occurs.
+  const namedWithDeterminer = (name: string) => wholeWordOffsets(text, name).some((at) => !atLineOrSentenceStart(text, at));
   for (const m of text.matchAll(CAPS_RUN)) {
     let name = m[0].replace(/[.\s-]+$/u, '');
     let start = m.index!;
     const lead = LEADING.exec(name);
-    if (lead && lead[0].length < name.length) { start += lead[0].length; name = name.slice(lead[0].length); }
+    if (lead && lead[0].length < name.length && !namedWithDeterminer(name)) { start += lead[0].length; name = name.slice(lead[0].length); }
     const end = start + name.length;
     if (name.length < 2 || DETERMINER.test(name) || mentions.some((x) => overlaps(x, { start, end })) || taken({ start, end })) continue;
     const initial = atLineOrSentenceStart(text, start);

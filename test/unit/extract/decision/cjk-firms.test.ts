@@ -1,6 +1,6 @@
 // Firm names found by their form in Chinese and Japanese text (src/extract/events/cjk-firms.ts).
 import { describe, expect, it } from 'vitest';
-import { cjkFirmRefs } from '../../../../src/extract/events/cjk-firms.ts';
+import { cjkFirmRefs, grownToRepeat, standaloneEnding } from '../../../../src/extract/events/cjk-firms.ts';
 
 const names = (text: string, lang: string) => cjkFirmRefs(text, lang, []).map((f) => f.name);
 
@@ -20,5 +20,24 @@ describe('cjkFirmRefs', () => {
     expect(names('湖南裕能（301358）', 'en')).toEqual([]);
     const known = [{ key: 'x', name: '湖南裕能', start: 0, end: 4, fromKb: true }];
     expect(cjkFirmRefs('湖南裕能（301358）拟投资', 'zh', known)).toEqual([]);
+  });
+
+  it('cuts a name to the ending the article also writes alone, never to the end of a company word', () => {
+    const text = '挖贝网讯，近日希努尔(002485)董事会收到辞职报告。希努尔表示不影响经营。';
+    expect(names(text, 'zh')).toContain('希努尔');
+    expect(standaloneEnding('高调接受华大集团的邀请。华大集团表示。', '高调接受华大集团')).toBe('华大集团');
+    // Written one way only: kept as read.
+    expect(standaloneEnding('日丨圣莱达公告称', '日丨圣莱达')).toBe('日丨圣莱达');
+    expect(standaloneEnding('重庆能源有限公司成立。另一家有限公司。', '重庆能源有限公司')).toBe('重庆能源有限公司');
+    expect(standaloneEnding('Barrick表示，ck', 'Barrick')).toBe('Barrick');
+  });
+  it('grows a name cut short by the characters next to it wherever the article writes it', () => {
+    const text = '阿麦斯将扩产。阿麦斯表示，新工厂明年投产。';
+    const at = text.indexOf('阿麦');
+    const grown = grownToRepeat(text, at, at + 2, /[的，。]/g);
+    expect(text.slice(grown.start, grown.end)).toBe('阿麦斯');
+    // Named once: nothing to compare, so it stays.
+    const once = '阿麦斯将扩产。';
+    expect(grownToRepeat(once, 0, 2, /[，。]/g)).toEqual({ start: 0, end: 2 });
   });
 });

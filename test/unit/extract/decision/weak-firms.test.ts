@@ -32,4 +32,9 @@ describe('weakFirmRefs', () => {
     const text = 'La chaîne beIN Media Group et NextRadioTV licencient.';
     expect(weakFirmRefs(text, [], []).map((r) => r.name)).toEqual(['beIN Media Group', 'NextRadioTV']);
   });
+
+  it('keeps a determiner the article writes with a capital inside a sentence, and drops it otherwise', () => {
+    const text = 'La Poste va supprimer 2 000 emplois. Les syndicats accusent La Poste de mentir. La Fnac recrute.';
+    expect(weakFirmRefs(text, [], []).map((r) => r.name)).toEqual(['La Poste', 'La Poste', 'Fnac']);
+  });
 });

@@ -15,6 +15,18 @@ describe('firm names', () => {
     expect(names).toContain('Northwind Motors of Canada Ltd');
     expect(names).not.toContain('Canada Ltd');
   });
+  it('cuts a headline name to the start of it the body writes', () => {
+    const text = 'Potomac Bank Welcomes New Chief Lending Officer\n\nPotomac Bank said on Monday it hired a new officer.';
+    const headlineEnd = text.indexOf('\n');
+    const ms = mentionsOf(text, [['Potomac Bank Welcomes New', 'firm', 'Potomac Bank Welcomes New']]).map((m) => ({ ...m, origin: 'ner' as const }));
+    const refs = findFirmRefs(text, ms, 0, 'en', headlineEnd);
+    expect(refs[0]).toMatchObject({ name: 'Potomac Bank', start: 0, end: 12 });
+    // Without a headline, or when the body writes the whole name, the name stays as the tagger read it.
+    expect(findFirmRefs(text, ms, 0, 'en')[0]!.name).toBe('Potomac Bank Welcomes New');
+    const whole = 'Acme Robotics Hires\n\nAcme Robotics Hires is a staffing firm.';
+    const ms2 = mentionsOf(whole, [['Acme Robotics Hires', 'firm', 'Acme Robotics Hires']]).map((m) => ({ ...m, origin: 'ner' as const }));
+    expect(findFirmRefs(whole, ms2, 0, 'en', whole.indexOf('\n'))[0]!.name).toBe('Acme Robotics Hires');
+  });
   it('joins a suffixed name the tagger cut at a line wrap', () => {
     const text = 'Bluefin Data Management\nSoftware Inc said it cut staff.';
     const ms = mentionsOf(text, [['Bluefin Data Management', 'firm', 'Bluefin Data Management'], ['Software Inc', 'firm', 'Software Inc']]).map((m) => ({ ...m, origin: 'ner' as const }));
