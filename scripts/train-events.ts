@@ -138,7 +138,7 @@ const rules = Object.fromEntries(SPLITS.map((s) => [s, evaluate(data[s].map((a) 
 })), 0.5)]));
 say(`rules alone: ${(values['no-write'] ? ['train', 'dev'] as const : SPLITS).map((s) => `${s} F1 ${(100 * rules[s]!.all.f1).toFixed(1)}`).join(', ')}`);
 
-// The model form and its settings are chosen by dev F1 at the best threshold; the grid is small because the data is.
+// The model form and its settings are chosen by the dev F1 of what ships (below); the grid is small because the data is.
 type Fit = { form: 'logistic' | 'trees'; settings: Record<string, number>; margin: (features: string[]) => number; file: Pick<DecisionModelFile, 'bits' | 'weights' | 'trees' | 'base'> };
 const grid: Array<() => Fit> = [];
 const trainExamples = [...flat('train'), ...(values['no-extra'] ? [] : (data.extra ?? []).flatMap((a) => a.examples))];
@@ -156,28 +156,7 @@ for (const trees of [100, 300]) for (const depth of [2, 4]) grid.push(() => {
   return { form: 'trees', settings: { trees, depth }, margin: (features) => treesMargin(model.trees, model.base, features), file: { bits: 0, weights: {}, ...model } };
 });
 const thresholds = [0.01, 0.02, 0.03, 0.04, ...Array.from({ length: 19 }, (_, i) => 0.05 * (i + 1))];
-let best: (Fit & { platt: { a: number; b: number }; threshold: number; devF1: number }) | null = null;
-const tried: Array<{ form: string; devF1: number; threshold: number } & Record<string, number | string>> = [];
-for (const make of grid) {
-  const fit = make();
-  const devMargins = data.dev.map((a) => a.examples.map((e) => fit.margin(e.features)));
-  const platt = fitPlatt(devMargins.flat(), flat('dev').map((e) => e.label));
-  const prob = (z: number) => 1 / (1 + Math.exp(-(platt.a * z + platt.b)));
-  const scored: Scored[] = data.dev.map((a, i) => ({ lang: a.article.lang, golds: a.article.events.map((e) => e.type), preds: a.examples.map((e, k) => ({ type: e.event.type, p: prob(devMargins[i]![k]!), label: e.label })) }));
-  let bt = 0.5, bf = -1;
-  for (const t of thresholds) { const f = evaluate(scored, t).all.f1; if (f > bf + 1e-9) { bf = f; bt = t; } }
-  tried.push({ form: fit.form, ...fit.settings, devF1: bf, threshold: bt });
-  say(`  ${fit.form} ${Object.entries(fit.settings).map(([k, v]) => `${k} ${v}`).join(' ')}: dev F1 ${(100 * bf).toFixed(1)} at ${bt.toFixed(2)}`);
-  if (!best || bf > best.devF1 + 1e-9) best = { ...fit, platt, threshold: bt, devF1: bf };
-}
-const chosen = best!;
-// Each example's probability is read many times (every floor setting, the seed check, every split's figures): once.
-const probabilities = new WeakMap<string[], number>();
-const modelProb = (features: string[]) => {
-  let p = probabilities.get(features);
-  if (p === undefined) probabilities.set(features, (p = 1 / (1 + Math.exp(-(chosen.platt.a * chosen.margin(features) + chosen.platt.b)))));
-  return p;
-};
+type Prob = (features: string[]) => number;
 // Three ways to ship (decision.ts): 'decide' (the model alone), 'augment' (the rules' events plus the groups the
 // model accepts) and 'calibrate' (the rules' events, their confidence Platt-scaled). Only the last two keep every
 // event the rules find, which the seed acceptance test needs; 'decide' is measured and reported all the same.
@@ -185,18 +164,18 @@ const devRule = data.dev.flatMap((a) => a.examples.filter((e) => e.ruleEvent));
 const rulesPlatt = fitPlatt(devRule.map((e) => e.event.confidence), devRule.map((e) => e.label));
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 // A rule event kept by the floor though the model's probability is under the threshold gets, as its confidence,
-// the dev precision of such events (`forcedP`, once the floor and threshold are chosen).
-let forcedP: number | null = null, forcedAt = 0;
+// the dev precision of such events (`forced.p`, once the floor and threshold are chosen).
 type Floor = { floor: number; minP: number };
-const shippedAs = (m: DecisionMode, split: Split, { floor, minP }: Floor = { floor: 0, minP: 0 }): Scored[] => data[split].map((a) => ({
+type Forced = { p: number; below: number };
+const shippedAs = (m: DecisionMode, split: Split, prob: Prob, { floor, minP }: Floor = { floor: 0, minP: 0 }, forced?: Forced): Scored[] => data[split].map((a) => ({
   lang: a.article.lang,
   golds: a.article.events.map((e) => e.type),
   preds: m === 'calibrate'
     ? a.examples.filter((e) => e.ruleEvent).map((e) => ({ type: e.event.type, p: sig(rulesPlatt.a * e.event.confidence + rulesPlatt.b), label: e.label, always: true }))
     : a.examples.map((e) => {
-      const p = modelProb(e.features);
-      const forced = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP;
-      return { type: e.event.type, p: forced && forcedP != null && p < forcedAt ? Math.max(p, forcedP) : p, label: e.label, always: forced };
+      const p = prob(e.features);
+      const kept = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP;
+      return { type: e.event.type, p: kept && forced && p < forced.below ? Math.max(p, forced.p) : p, label: e.label, always: kept };
     }),
 }));
 const bestThreshold = (scored: Scored[]) => {
@@ -209,37 +188,70 @@ const bestThreshold = (scored: Scored[]) => {
 const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01].flatMap((floor) => [0, 0.01, 0.02, 0.03, 0.05].map((minP) => ({ floor, minP })));
 // The seed article is the project's acceptance test: every event its analyst expects must still be reported. Settings
 // that drop one are not chosen (they are still listed, with their dev F1), whatever dev says.
-const seedKept = ({ floor, minP }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
+const seedKept = (prob: Prob, { floor, minP }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
   const x = c.examples[i]!;
-  const p = modelProb(x.features);
+  const p = prob(x.features);
   return p >= t || (x.ruleEvent && x.ruleConfidence >= floor && p >= minP);
 })));
-const floors = FLOORS.map((setting) => {
-  const scored = shippedAs('augment', 'dev', setting);
-  const all = thresholds.map((t) => ({ threshold: t, f1: evaluate(scored, t).all.f1, seed: seedKept(setting, t) }));
-  const pick = (xs: typeof all) => xs.reduce<(typeof all)[number] | null>((a, b) => (!a || b.f1 > a.f1 + 1e-9 ? b : a), null);
-  const best = pick(all)!, kept = pick(all.filter((x) => x.seed));
-  return { ...setting, threshold: (kept ?? best).threshold, f1: kept?.f1 ?? -1, unconstrained: best };
-});
+/** Dev F1 of 'augment' under every floor setting, and the best setting that keeps the seed's events. */
+function augmentFloors(prob: Prob) {
+  const floors = FLOORS.map((setting) => {
+    const scored = shippedAs('augment', 'dev', prob, setting);
+    const all = thresholds.map((t) => ({ threshold: t, f1: evaluate(scored, t).all.f1, seed: seedKept(prob, setting, t) }));
+    const pick = (xs: typeof all) => xs.reduce<(typeof all)[number] | null>((a, b) => (!a || b.f1 > a.f1 + 1e-9 ? b : a), null);
+    const best = pick(all)!, kept = pick(all.filter((x) => x.seed));
+    return { ...setting, threshold: (kept ?? best).threshold, f1: kept?.f1 ?? -1, unconstrained: best };
+  });
+  return { floors, best: floors.reduce((a, b) => (b.f1 > a.f1 + 1e-9 ? b : a)) };
+}
+// Each example's probability is read many times (every floor setting, the seed check, every split's figures): once.
+const probabilityOf = (fit: Fit, platt: { a: number; b: number }): Prob => {
+  const seen = new WeakMap<string[], number>();
+  return (features) => {
+    let p = seen.get(features);
+    if (p === undefined) seen.set(features, (p = sig(platt.a * fit.margin(features) + platt.b)));
+    return p;
+  };
+};
+
+// Among the fits, the one whose shipped form ('augment', seed kept) scores best on dev; on a tie, the model alone.
+type Chosen = Fit & { platt: { a: number; b: number }; threshold: number; devF1: number; prob: Prob } & ReturnType<typeof augmentFloors>;
+let best: Chosen | null = null;
+const tried: Array<{ form: string; devF1: number; threshold: number; augmentF1: number } & Record<string, number | string>> = [];
+for (const make of grid) {
+  const fit = make();
+  const devMargins = data.dev.map((a) => a.examples.map((e) => fit.margin(e.features)));
+  const platt = fitPlatt(devMargins.flat(), flat('dev').map((e) => e.label));
+  const prob = probabilityOf(fit, platt);
+  const { threshold, f1 } = bestThreshold(scoredBy('dev', prob));
+  const augment = augmentFloors(prob);
+  tried.push({ form: fit.form, ...fit.settings, devF1: f1, threshold, augmentF1: augment.best.f1 });
+  say(`  ${fit.form} ${Object.entries(fit.settings).map(([k, v]) => `${k} ${v}`).join(' ')}: dev F1 ${(100 * f1).toFixed(1)} at ${threshold.toFixed(2)}; augment ${(100 * augment.best.f1).toFixed(1)}`);
+  const better = !best || augment.best.f1 > best.best.f1 + 1e-9 || (augment.best.f1 > best.best.f1 - 1e-9 && f1 > best.devF1 + 1e-9);
+  if (better) best = { ...fit, platt, threshold, devF1: f1, prob, ...augment };
+}
+const chosen = best!;
+const modelProb = chosen.prob;
+const { floors, best: augmentDev } = chosen;
 for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
 say(`  the seed's expected events, best model probability of each: ${seeds.flatMap((c) => c.expected.map((e) => `${e.type} ${Math.max(0, ...e.matches.map((i) => modelProb(c.examples[i]!.features))).toFixed(2)}`)).join(', ')}`);
-const augmentDev = floors.reduce((a, b) => (b.f1 > a.f1 + 1e-9 ? b : a));
 const ruleFloor = augmentDev.floor, floorMinP = augmentDev.minP;
-{
-  const forced = data.dev.flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
-  forcedP = (forced.reduce((n, e) => n + e.label, 0) + 1) / (forced.length + 2);
-  forcedAt = augmentDev.threshold;
-  say(`  ${forced.length} dev rule events kept by the floor alone; their confidence: ${forcedP.toFixed(2)}`);
-}
+// The dev precision of the rule events kept by the floor alone: their confidence.
+const forced: Forced = (() => {
+  const kept = data.dev.flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
+  const p = (kept.reduce((n, e) => n + e.label, 0) + 1) / (kept.length + 2);
+  say(`  ${kept.length} dev rule events kept by the floor alone; their confidence: ${p.toFixed(2)}`);
+  return { p, below: augmentDev.threshold };
+})();
 const modes = { decide: chosen.devF1, augment: augmentDev.f1, calibrate: rules.dev!.all.f1 };
 // On equal dev F1, 'augment' wins when its confidence ranks the shipped events better (dev AUC): the queue's
 // confidence filter is then worth using.
 const aucOf = (scored: Scored[]) => auc(scored.flatMap((a) => a.preds.filter((p) => p.always || p.p >= augmentDev.threshold).map((p) => [p.p, p.label] as const)));
-const devAuc = { augment: aucOf(shippedAs('augment', 'dev', augmentDev)), calibrate: aucOf(shippedAs('calibrate', 'dev')) };
+const devAuc = { augment: aucOf(shippedAs('augment', 'dev', modelProb, augmentDev, forced)), calibrate: aucOf(shippedAs('calibrate', 'dev', modelProb)) };
 const mode: DecisionMode = augmentDev.f1 > rules.dev!.all.f1 + 1e-9 || (augmentDev.f1 >= rules.dev!.all.f1 - 1e-9 && devAuc.augment > devAuc.calibrate) ? 'augment' : 'calibrate';
 say(`dev AUC of the shipped confidence: augment ${devAuc.augment.toFixed(2)}, calibrate ${devAuc.calibrate.toFixed(2)}`);
 say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, rule floor ${ruleFloor} (min p ${floorMinP}), calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
-const shippedBy = (split: Split): Scored[] => shippedAs(mode, split, augmentDev);
+const shippedBy = (split: Split): Scored[] => shippedAs(mode, split, modelProb, augmentDev, forced);
 const threshold = mode === 'augment' ? augmentDev.threshold : 0;
 // The review queue's default minimum confidence: where dev F1 of what is shipped, filtered by confidence, is best.
 const reviewDefault = bestThreshold(shippedBy('dev').map((a) => ({ ...a, preds: a.preds.filter((p) => p.always || p.p >= threshold).map((p) => ({ ...p, always: false })) })));
@@ -295,7 +307,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forcedP ?? 0,
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p,
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

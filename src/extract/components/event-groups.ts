@@ -18,6 +18,11 @@ export const eventGroups: Component = {
     doc.groups = assembleGroups(doc.candidates, doc.frame.headlineEnd).map((g) => ({ ...g, rule: byKey.get(groupKey(g.event)) ?? null }));
     const firmCounts = new Map<string, number>();
     for (const f of [...doc.firms, ...doc.formFirms, ...doc.weakFirms]) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
-    doc.decision = { text: doc.text, lang: doc.lang, headlineEnd: doc.frame.headlineEnd, firmCounts };
+    const typesByFirm = new Map<string, string[]>();
+    for (const g of doc.groups) {
+      const key = g.members.find((m) => m.firmKey)?.firmKey ?? '';
+      if (key) (typesByFirm.get(key) ?? typesByFirm.set(key, []).get(key)!).push(g.event.type);
+    }
+    doc.decision = { text: doc.text, lang: doc.lang, headlineEnd: doc.frame.headlineEnd, firmCounts, typesByFirm };
   },
 };

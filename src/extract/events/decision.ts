@@ -22,6 +22,8 @@ export interface DecisionContext {
   firmCounts: ReadonlyMap<string, number>;
   /** The article model's probability, per type, that the article reports such an event (topic.ts), when it has one. */
   topic?: TopicScores;
+  /** The types of the groups about each firm key: a firm with a contraction group and a hiring group is one story. */
+  typesByFirm?: ReadonlyMap<string, readonly string[]>;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -80,6 +82,16 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
   const firmKey = g.members.find((m) => m.firmKey)?.firmKey ?? '';
   const count = firmKey ? (ctx.firmCounts.get(firmKey) ?? 0) : -1;
   f.push(`fc:${T}|${bucket(count, [0, 1, 2, 3, 5, 8])}`, `fc:${bucket(count, [0, 1, 2, 3, 5, 8])}`);
+  // Which firm the article is about: how many firms it names more often than this one.
+  if (count >= 0) {
+    let above = 0;
+    for (const c of ctx.firmCounts.values()) if (c > count) above++;
+    f.push(`frank:${T}|${Math.min(above, 3)}`, `frank:${Math.min(above, 3)}`);
+  }
+  // The other types of event read about the same firm compete with this one.
+  const others = (ctx.typesByFirm?.get(firmKey) ?? []).filter((t) => t !== T);
+  for (const o of others) f.push(`also:${T}|${o}`);
+  f.push(`ntypes:${T}|${Math.min(others.length, 3)}`);
   f.push(`head:${T}|${e.evidence.start < ctx.headlineEnd}`, ...topicFeatures(T, ctx.topic));
   f.push(`pos:${T}|${bucket(e.evidence.start / Math.max(1, ctx.text.length), [0.1, 0.3, 0.6])}`);
   for (const [slot, has] of [['person', e.person], ['loc', e.location], ['count', e.headcount != null], ['roles', e.roles.length], ['src', e.sourceFirms.length], ['agency', e.agency], ['planned', e.planned], ['firm', e.firm]] as const)
