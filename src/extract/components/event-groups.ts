@@ -1,6 +1,6 @@
 // Every (type, firm) group of rule and broad candidates, each with the event the rules report for it if they report
 // one, and what the decision features read about the article (how often each firm is named).
-import { assembleGroups, type EventGroup } from '../events/assemble.ts';
+import { assembleGroups, groupFirmKey, type EventGroup } from '../events/assemble.ts';
 import type { Component } from '../pipeline.ts';
 import type { ExtractedEvent } from '../types.ts';
 
@@ -20,7 +20,7 @@ export const eventGroups: Component = {
     for (const f of [...doc.firms, ...doc.formFirms, ...doc.weakFirms]) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
     const typesByFirm = new Map<string, string[]>();
     for (const g of doc.groups) {
-      const key = g.members.find((m) => m.firmKey)?.firmKey ?? '';
+      const key = groupFirmKey(g);
       if (key) (typesByFirm.get(key) ?? typesByFirm.set(key, []).get(key)!).push(g.event.type);
     }
     doc.decision = { text: doc.text, lang: doc.lang, headlineEnd: doc.frame.headlineEnd, firmCounts, typesByFirm };

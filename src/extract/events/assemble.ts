@@ -38,6 +38,9 @@ export interface EventGroup {
   members: Candidate[];
 }
 
+/** The firm key a group is about ('' when none of its members names a firm). */
+export const groupFirmKey = (g: EventGroup): string => g.members.find((m) => m.firmKey)?.firmKey ?? '';
+
 function strength(c: Candidate): number {
   const slots = [c.person, c.location, c.headcount, c.agency].filter((x) => x != null).length + (c.roles.length ? 1 : 0) + (c.sourceFirms.length ? 1 : 0);
   return c.confidence + 0.04 * slots;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
-import type { EventGroup } from './assemble.ts';
+import { groupFirmKey, type EventGroup } from './assemble.ts';
 import { topicScorer, type TopicModel, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
@@ -79,7 +79,7 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
   }
   if (g.members.every((m) => m.negated)) f.push(`neg:${T}`);
   f.push(`kb:${T}|${best.firmFromKb}`, `kb:${best.firmFromKb}`);
-  const firmKey = g.members.find((m) => m.firmKey)?.firmKey ?? '';
+  const firmKey = groupFirmKey(g);
   const count = firmKey ? (ctx.firmCounts.get(firmKey) ?? 0) : -1;
   f.push(`fc:${T}|${bucket(count, [0, 1, 2, 3, 5, 8])}`, `fc:${bucket(count, [0, 1, 2, 3, 5, 8])}`);
   // Which firm the article is about: how many firms it names more often than this one.
