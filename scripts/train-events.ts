@@ -13,7 +13,7 @@ import { DECISION_FORMAT, DECISION_MODEL_PATH, topicFeatures, treesMargin, type 
 import { EVENT_TYPES } from '../src/extract/types.ts';
 import { articleText, buildExamples, readExtraGold, readGold, seedCases, seedText, type Example, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
 import { cleanDocument } from '../src/clean/clean-document.ts';
-import { topicScorer, type TopicModel, type TopicScores } from '../src/extract/events/topic.ts';
+import { topicRank, topicScorer, type TopicModel, type TopicScores } from '../src/extract/events/topic.ts';
 import { trainTopic } from './events/topic.ts';
 import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
@@ -77,15 +77,19 @@ if (!values['no-topic']) {
   const key = (a: ArticleExamples) => `${a.article.corpus}|${a.article.id}`;
   const text = (a: ArticleExamples) => cleanDocument({ body: articleText(a.article.corpus, a.article.id), source: `${a.article.id}.txt` }).text;
   const trainSide = [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])];
-  const trained = trainTopic(trainSide.map((a) => ({ key: key(a), text: a.article.corpus ? text(a) : '', types: new Set(a.article.events.map((e) => e.type)) })));
+  const trained = trainTopic(trainSide.map((a) => ({ key: key(a), lang: a.article.lang, text: a.article.corpus ? text(a) : '', types: new Set(a.article.events.map((e) => e.type)) })));
   topic = trained.model;
   const scorer = topicScorer(topic);
-  const withTopic = (examples: Example[], scores: TopicScores | undefined) => { for (const e of examples) e.features.push(...topicFeatures(e.event.type, scores)); };
-  for (const a of trainSide) withTopic(a.examples, trained.crossFitted.get(key(a)));
+  // Each group also learns where its article stands among its language's training articles (topic.ts `topicRank`).
+  const withTopic = (examples: Example[], lang: string, scores: TopicScores | undefined) => {
+    const rank = scores && topicRank(topic!, lang, scores);
+    for (const e of examples) e.features.push(...topicFeatures(e.event.type, scores, rank));
+  };
+  for (const a of trainSide) withTopic(a.examples, a.article.lang, trained.crossFitted.get(key(a)));
   const devScores = data.dev.map((a) => scorer(text(a)));
-  data.dev.forEach((a, i) => withTopic(a.examples, devScores[i]));
-  for (const a of data.test) withTopic(a.examples, scorer(text(a)));
-  for (const c of seeds) withTopic(c.examples, scorer(seedText(c.file)));
+  data.dev.forEach((a, i) => withTopic(a.examples, a.article.lang, devScores[i]));
+  for (const a of data.test) withTopic(a.examples, a.article.lang, scorer(text(a)));
+  for (const c of seeds) withTopic(c.examples, c.lang, scorer(seedText(c.file)));
   const devAucs = EVENT_TYPES.map((t) => `${t} ${auc(data.dev.map((a, i) => [devScores[i]![t] ?? 0, a.article.events.some((e) => e.type === t) ? 1 : 0] as const)).toFixed(2)}`);
   say(`article model: ${trainSide.length} training articles (${Date.now() - t0} ms); dev AUC per type: ${devAucs.join(', ')}; seed: ${seeds.map((c) => JSON.stringify(scorer(seedText(c.file)), (_, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))).join(' ')}`);
 }

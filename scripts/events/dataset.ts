@@ -77,7 +77,7 @@ export function seedText(file: string, dir = join(SHARED, 'seed')): string {
 }
 
 /** The acceptance article (../shared/seed) and, per expected event, the indexes of the groups that would report it. */
-export interface SeedCase { file: string; examples: Example[]; expected: Array<{ type: string; matches: number[] }> }
+export interface SeedCase { file: string; lang: string; examples: Example[]; expected: Array<{ type: string; matches: number[] }> }
 export function seedCases(extractor: TrainableExtractor, dir = join(SHARED, 'seed')): SeedCase[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort().map((f) => {
@@ -95,7 +95,7 @@ export function seedCases(extractor: TrainableExtractor, dir = join(SHARED, 'see
         return [i];
       }),
     }));
-    return { file: want.file, examples, expected };
+    return { file: want.file, lang: decision.lang, examples, expected };
   });
 }
 

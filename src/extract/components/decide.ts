@@ -12,7 +12,8 @@ export function decide(model: DecisionModel | null): Component {
       if (!model) { doc.events = doc.ruleEvents; return; }
       if (model.mode === 'calibrate') { doc.events = doc.ruleEvents.map((e) => ({ ...e, confidence: pct(model.calibrate(e.confidence)) })); return; }
       const out: ExtractedEvent[] = [];
-      const ctx = model.topic && doc.groups.length ? { ...doc.decision, topic: model.topic(doc.decision.text) } : doc.decision;
+      const topic = model.topic && doc.groups.length ? model.topic(doc.decision.text) : undefined;
+      const ctx = topic ? { ...doc.decision, topic, topicRank: model.topicRank(doc.decision.lang, topic) } : doc.decision;
       for (const g of doc.groups) {
         const p = model.probability(decisionFeatures(g, ctx));
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and

@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
 import { groupFirmKey, type EventGroup } from './assemble.ts';
-import { topicScorer, type TopicModel, type TopicScores } from './topic.ts';
+import { topicRank, topicScorer, type TopicModel, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
 export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.json.gz');
@@ -22,6 +22,8 @@ export interface DecisionContext {
   firmCounts: ReadonlyMap<string, number>;
   /** The article model's probability, per type, that the article reports such an event (topic.ts), when it has one. */
   topic?: TopicScores;
+  /** Where those probabilities stand among the training articles of the same language (topic.ts `topicRank`). */
+  topicRank?: TopicScores;
   /** The types of the groups about each firm key: a firm with a contraction group and a hiring group is one story. */
   typesByFirm?: ReadonlyMap<string, readonly string[]>;
 }
@@ -44,11 +46,14 @@ const bucket = (x: number, edges: number[]) => { let i = 0; while (i < edges.len
 
 const TOPIC_EDGES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** The article model's verdict for a type, and its highest over all types, as bucketed features. */
-export function topicFeatures(type: string, scores: TopicScores | undefined): string[] {
+export function topicFeatures(type: string, scores: TopicScores | undefined, rank?: TopicScores): string[] {
   if (!scores) return [];
   const p = scores[type as keyof TopicScores] ?? 0;
   const any = Math.max(0, ...Object.values(scores));
-  return [`top:${type}|${bucket(p, TOPIC_EDGES)}`, `top:${bucket(p, TOPIC_EDGES)}`, `topany:${bucket(any, TOPIC_EDGES)}`];
+  const f = [`top:${type}|${bucket(p, TOPIC_EDGES)}`, `top:${bucket(p, TOPIC_EDGES)}`, `topany:${bucket(any, TOPIC_EDGES)}`];
+  const r = rank?.[type as keyof TopicScores];
+  if (r !== undefined) f.push(`topq:${type}|${r}`, `topq:${r}`);
+  return f;
 }
 
 /**
@@ -92,7 +97,7 @@ export function decisionFeatures(g: EventGroup, ctx: DecisionContext): string[] 
   const others = (ctx.typesByFirm?.get(firmKey) ?? []).filter((t) => t !== T);
   for (const o of others) f.push(`also:${T}|${o}`);
   f.push(`ntypes:${T}|${Math.min(others.length, 3)}`);
-  f.push(`head:${T}|${e.evidence.start < ctx.headlineEnd}`, ...topicFeatures(T, ctx.topic));
+  f.push(`head:${T}|${e.evidence.start < ctx.headlineEnd}`, ...topicFeatures(T, ctx.topic, ctx.topicRank));
   f.push(`pos:${T}|${bucket(e.evidence.start / Math.max(1, ctx.text.length), [0.1, 0.3, 0.6])}`);
   for (const [slot, has] of [['person', e.person], ['loc', e.location], ['count', e.headcount != null], ['roles', e.roles.length], ['src', e.sourceFirms.length], ['agency', e.agency], ['planned', e.planned], ['firm', e.firm]] as const)
     f.push(`s:${T}|${slot}|${Boolean(has)}`);
@@ -152,6 +157,8 @@ export interface DecisionModel {
   calibrate(ruleConfidence: number): number;
   /** The article model the features read (text -> probability per type), or null. */
   topic: ((text: string) => TopicScores) | null;
+  /** Where the article model's verdicts stand in the article's language, when the model ranks that language. */
+  topicRank: (lang: string, scores: TopicScores) => TopicScores | undefined;
   /** Raw margin w·x. */
   margin(features: string[]): number;
   /** Calibrated probability that the group is a true event. */
@@ -187,6 +194,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     mode: file.mode,
     calibrate: platt,
     topic: file.topic ? topicScorer(file.topic) : null,
+    topicRank: (lang, scores) => (file.topic ? topicRank(file.topic, lang, scores) : undefined),
     margin,
     probability: (features) => platt(margin(features)),
     threshold: file.threshold,

@@ -3,14 +3,14 @@
 // verdict of folds that did not see it, and its verdicts reach the decision as features.
 import { describe, expect, it } from 'vitest';
 import { decisionModelFrom, topicFeatures } from '../../../../src/extract/events/decision.ts';
-import { topicScorer, topicTokens } from '../../../../src/extract/events/topic.ts';
+import { topicRank, topicScorer, topicTokens } from '../../../../src/extract/events/topic.ts';
 import { trainTopic } from '../../../../scripts/events/topic.ts';
 
 // Layoff stories share "plant" and "workers"; the others are about sport or weather, sharing neither.
 const docs = Array.from({ length: 120 }, (_, i) => {
   const layoff = i % 3 === 0;
   const text = layoff ? `Plant closes\n\nThe plant will shed workers, story ${i}.` : `Match report\n\nThe team won on a rainy day, story ${i}.`;
-  return { key: `d${i}`, text, types: new Set(layoff ? (['contraction'] as const) : []) };
+  return { key: `d${i}`, lang: 'en', text, types: new Set(layoff ? (['contraction'] as const) : []) };
 });
 
 describe('article model', () => {
@@ -31,6 +31,19 @@ describe('article model', () => {
     expect(score('anything').hiring).toBeUndefined();
     expect(crossFitted.size).toBe(docs.length);
     expect(crossFitted.get('d0')!.contraction!).toBeGreaterThan(crossFitted.get('d1')!.contraction!);
+  });
+  it('ranks a verdict among the training articles of its language, for languages with enough of them', () => {
+    const few = docs.slice(0, 30).map((d) => ({ ...d, key: `es-${d.key}`, lang: 'es' }));
+    const { model } = trainTopic(docs);
+    const score = topicScorer(model);
+    const layoff = score('Plant closes\n\nThe plant will shed workers.'), sport = score('Match\n\nThe team won on a rainy day.');
+    // A third of the English articles are layoff stories: a layoff story is above the median, over a match report.
+    expect(topicRank(model, 'en', layoff)!.contraction).toBeGreaterThanOrEqual(1);
+    expect(topicRank(model, 'en', layoff)!.contraction!).toBeGreaterThan(topicRank(model, 'en', sport)!.contraction!);
+    const mixed = trainTopic([...docs, ...few]).model;
+    expect(topicRank(mixed, 'en', layoff)).toBeDefined();
+    expect(topicRank(mixed, 'es', layoff)).toBeUndefined();
+    expect(topicFeatures('contraction', layoff, { contraction: 3 })).toEqual(expect.arrayContaining(['topq:contraction|3', 'topq:3']));
   });
   it('gives the decision bucketed verdicts, and a shipped model applies them', () => {
     expect(topicFeatures('hiring', undefined)).toEqual([]);
