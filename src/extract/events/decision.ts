@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
 import { groupFirmKey, type EventGroup } from './assemble.ts';
-import { topicRank, topicScorer, type TopicModel, type TopicScores } from './topic.ts';
+import { topicRank, topicScorer, type TopicModel, type TopicRanks, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
 export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.json.gz');
@@ -23,7 +23,7 @@ export interface DecisionContext {
   /** The article model's probability, per type, that the article reports such an event (topic.ts), when it has one. */
   topic?: TopicScores;
   /** Where those probabilities stand among the training articles of the same language (topic.ts `topicRank`). */
-  topicRank?: TopicScores;
+  topicRank?: TopicRanks;
   /** The types of the groups about each firm key: a firm with a contraction group and a hiring group is one story. */
   typesByFirm?: ReadonlyMap<string, readonly string[]>;
 }
@@ -46,12 +46,12 @@ const bucket = (x: number, edges: number[]) => { let i = 0; while (i < edges.len
 
 const TOPIC_EDGES = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 /** The article model's verdict for a type, and its highest over all types, as bucketed features. */
-export function topicFeatures(type: string, scores: TopicScores | undefined, rank?: TopicScores): string[] {
+export function topicFeatures(type: string, scores: TopicScores | undefined, rank?: TopicRanks): string[] {
   if (!scores) return [];
   const p = scores[type as keyof TopicScores] ?? 0;
   const any = Math.max(0, ...Object.values(scores));
   const f = [`top:${type}|${bucket(p, TOPIC_EDGES)}`, `top:${bucket(p, TOPIC_EDGES)}`, `topany:${bucket(any, TOPIC_EDGES)}`];
-  const r = rank?.[type as keyof TopicScores];
+  const r = rank?.[type as keyof TopicRanks];
   if (r !== undefined) f.push(`topq:${type}|${r}`, `topq:${r}`);
   return f;
 }
@@ -158,7 +158,7 @@ export interface DecisionModel {
   /** The article model the features read (text -> probability per type), or null. */
   topic: ((text: string) => TopicScores) | null;
   /** Where the article model's verdicts stand in the article's language, when the model ranks that language. */
-  topicRank: (lang: string, scores: TopicScores) => TopicScores | undefined;
+  topicRank: (lang: string, scores: TopicScores) => TopicRanks | undefined;
   /** Raw margin w·x. */
   margin(features: string[]): number;
   /** Calibrated probability that the group is a true event. */

@@ -13,18 +13,21 @@ export interface TopicModel {
   /**
    * Per language and type, the training articles' scores at the quantiles of `RANK_QUANTILES` (from the models that
    * did not see them): where an article stands among its own language's. A language with few training events
-   * (es: 8) gets low scores on every article, so the score alone tells a Spanish hiring story from nothing.
+   * (es: 8) gets low scores on every article, so the score alone cannot tell its event stories from the rest.
    */
   quantiles?: Record<string, Partial<Record<EventType, number[]>>>;
 }
 
 export const RANK_QUANTILES = [0.5, 0.75, 0.9, 0.95, 0.98];
 
-/** How many of its language's quantiles each type's score reaches (0-5), or undefined for a language not ranked. */
-export function topicRank(model: TopicModel, lang: string, scores: TopicScores): TopicScores | undefined {
+/** Per type, how many of its language's quantiles (`RANK_QUANTILES`) the article's score reaches: 0-5. */
+export type TopicRanks = Partial<Record<EventType, number>>;
+
+/** The article's ranks in its language, or undefined for a language the model does not rank. */
+export function topicRank(model: TopicModel, lang: string, scores: TopicScores): TopicRanks | undefined {
   const q = model.quantiles?.[lang];
   if (!q) return undefined;
-  const out: TopicScores = {};
+  const out: TopicRanks = {};
   for (const [type, cuts] of Object.entries(q) as Array<[EventType, number[]]>) out[type] = cuts.filter((c) => (scores[type] ?? 0) >= c).length;
   return out;
 }
