@@ -17,9 +17,21 @@ const JA_SUFFIX = ['ホールディングス', 'グループ', '株式会社', '
 const ZH_STOP = /[的在与和及是将对由为据称向从把被于等或及、，。：；“”‘’（）《》丨|\s]|宣布|公告|表示|旗下|近日|今日|日前|此前|其中|子公司|全资|控股子|同时|以及|讯|\d+日|晚间|早间|并任|出任|担任|成为|接受|加入/g;
 const JA_STOP = /[のはがをにでとへもや、。「」『』（）\s]|によると|について|として/g;
 
+// A conjunction that also begins names (和鼎科技, 和邦生物): read as a conjunction only with a word before it. The
+// prepositions (在, 对, 由...) stay stops wherever they are: a clause often begins with one, a name almost never.
+const NAME_INITIAL_STOP = /^[和与及]$/u;
+
+/**
+ * The name without the clause before it: cut after the last stop word. A conjunction with nothing of the name's
+ * span before it, or right after a stop word ("近日和鼎科技"), joins no two words: it is the name's first character.
+ */
 function trimStart(name: string, stop: RegExp): string {
-  let cut = 0;
-  for (const m of name.matchAll(stop)) cut = m.index! + m[0].length;
+  let cut = 0, afterWord = true;
+  for (const m of name.matchAll(stop)) {
+    if (m.index === cut && afterWord && NAME_INITIAL_STOP.test(m[0])) continue;
+    cut = m.index! + m[0].length;
+    afterWord = m[0].length > 1;
+  }
   return name.slice(cut);
 }
 
@@ -28,8 +40,9 @@ function suffixRe(prefixChars: string, suffixes: string[], min: number, max: num
 }
 const ZH_NAME = suffixRe(HAN, ZH_SUFFIX, 2, 10);
 const JA_NAME = suffixRe(`${HAN}${KANA}ー`, JA_SUFFIX, 2, 12);
-// "湖南裕能（301358）", "宝色股份(300402.SZ)": a name before a six-digit stock code.
-const STOCK = new RegExp(`([${HAN}A-Za-z]{2,8})[（(](?:[036]\\d{5}|\\d{4,5})(?:\\.(?:SZ|SH|HK|BJ))?[）)]`, 'gu');
+// "湖南裕能（301358）", "宝色股份(300402.SZ)", "和鼎科技(872941)": a name before a stock code (Shanghai and Shenzhen
+// six digits from 0, 3 or 6; Beijing and the NEEQ board from 4, 8 or 9; Hong Kong four or five).
+const STOCK = new RegExp(`([${HAN}A-Za-z]{2,8})[（(](?:[034689]\\d{5}|\\d{4,5})(?:\\.(?:SZ|SH|HK|BJ))?[）)]`, 'gu');
 // 株式会社ソニー, ソニー株式会社, (株)ソニー
 const JA_KK = new RegExp(`(?:株式会社|[（(]株[）)])([${KANA}ー${HAN}A-Za-z]{2,12})`, 'gu');
 const BARE = new Set([...ZH_SUFFIX, ...JA_SUFFIX, '本公司', '该公司', '我公司', '同社', '当社', '子会社', '親会社', '会社', '上市公司', '母公司', '新公司']);
@@ -74,8 +87,10 @@ export function standaloneEnding(text: string, name: string): string {
   const whole = occurrences(text, name);
   for (let cut = 1; cut <= Math.min(6, name.length - 2); cut++) {
     const ending = name.slice(cut);
-    // Only Han or kana are cut, and what is left must be more than the end of a company word ("限公司").
-    if (!CJK_CHAR.test(name[cut - 1]!) || !CJK_CHAR.test(ending[0]!) || COMPANY_WORDS.some((w) => w.endsWith(ending))) continue;
+    // Only Han or kana are cut, and what is left must be more than the end of a company word ("限公司"). A two-character
+    // ending is as likely a common word the article repeats (光学 of 中润光学 in "光学元组件", 热电 in "热电联产") as a
+    // short name, so it is never cut to.
+    if (ending.length < 3 || !CJK_CHAR.test(name[cut - 1]!) || !CJK_CHAR.test(ending[0]!) || COMPANY_WORDS.some((w) => w.endsWith(ending))) continue;
     if (acceptable(ending) && occurrences(text, ending) > whole) return ending;
   }
   return name;

@@ -9,6 +9,9 @@ describe('cjkFirmRefs', () => {
     expect(names('富春环保(002479)董事会于近日收到公司总经理的书面辞职报告', 'zh')).toContain('富春环保');
     expect(names('公告称，湖南裕能（301358）拟投资建设新工厂', 'zh')).toContain('湖南裕能');
     expect(names('近日宣布湖北能源将在宜昌建设抽水蓄能电站', 'zh')).toContain('湖北能源');
+    // Beijing-exchange codes start with 8; a name may begin with 和, which is a conjunction only between two words.
+    expect(names('挖贝网消息,近日和鼎科技(872941)发公告称董事会收到辞职报告', 'zh')).toContain('和鼎科技');
+    expect(names('公告称，华为和宁德时代股份将合作', 'zh')).toContain('宁德时代股份');
   });
   it('reads Japanese company forms and leaves head office, joining and "the company" alone', () => {
     expect(names('トヨタ自動車は愛知県に新工場を建設する。', 'ja')).toContain('トヨタ自動車');
@@ -30,6 +33,8 @@ describe('cjkFirmRefs', () => {
     expect(standaloneEnding('日丨圣莱达公告称', '日丨圣莱达')).toBe('日丨圣莱达');
     expect(standaloneEnding('重庆能源有限公司成立。另一家有限公司。', '重庆能源有限公司')).toBe('重庆能源有限公司');
     expect(standaloneEnding('Barrick表示，ck', 'Barrick')).toBe('Barrick');
+    // Never to two characters: a common word the article repeats (光学元组件) is not the name's short form.
+    expect(standaloneEnding('中润光学拟投建光学元组件基地，光学产品', '中润光学')).toBe('中润光学');
   });
   it('grows a name cut short by the characters next to it wherever the article writes it', () => {
     const text = '阿麦斯将扩产。阿麦斯表示，新工厂明年投产。';
