@@ -9,12 +9,14 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extract/extract.ts';
-import { DECISION_FORMAT, DECISION_MODEL_PATH, topicFeatures, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
+import { loadEventLexicon } from '../src/extract/events/lexicon.ts';
+import { DECISION_FORMAT, DECISION_MODEL_PATH, sentenceFeatures, topicFeatures, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
 import { EVENT_TYPES } from '../src/extract/types.ts';
 import { articleText, buildExamples, readExtraGold, readGold, seedCases, seedText, type Example, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
 import { cleanDocument } from '../src/clean/clean-document.ts';
-import { topicRank, topicScorer, type TopicModel, type TopicScores } from '../src/extract/events/topic.ts';
+import { sentenceTokens, tokenScorer, topicRank, topicScorer, type TopicModel, type TopicScores } from '../src/extract/events/topic.ts';
 import { trainTopic } from './events/topic.ts';
+import { trainSentenceModel } from './events/sentence.ts';
 import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
@@ -45,6 +47,13 @@ const { values } = parseArgs({
     'fw-min-firms': { type: 'string', default: '3' },
     // Leaves out the article model (scripts/events/topic.ts) and its features.
     'no-topic': { type: 'boolean', default: false },
+    // Leaves out the sentence model (scripts/events/sentence.ts) and its features.
+    'no-sentence': { type: 'boolean', default: false },
+    // The article model reads words only, not the lexicon's trigger counts.
+    'no-topic-lex': { type: 'boolean', default: false },
+    // Writes every dev group the chosen model scores (type, firm, evidence, probability, label) as JSON lines, and the
+    // dev gold events no group reached, for reading errors: dev only, never test.
+    'dump-dev': { type: 'string' },
   },
 });
 const say = (s: string) => { if (!values.quiet) console.error(s); };
@@ -71,13 +80,23 @@ if (!data.train.length || !data.dev.length) throw new Error('train-events: the t
 
 // The article model: trained on the training articles, its verdicts are features of every group. Training articles
 // get the verdict of the folds that did not see them; dev, test and the seed get the shipped model's.
+const flat = (split: Split) => data[split].flatMap((a) => a.examples);
+const key = (a: ArticleExamples) => `${a.article.corpus}|${a.article.id}`;
+const cleaned = new Map<string, ReturnType<typeof cleanDocument>>();
+const cleanOf = (a: ArticleExamples) => {
+  let c = cleaned.get(key(a));
+  if (!c) cleaned.set(key(a), (c = cleanDocument({ body: articleText(a.article.corpus, a.article.id), source: `${a.article.id}.txt` })));
+  return c;
+};
+const text = (a: ArticleExamples) => cleanOf(a).text;
+const lexicon = loadEventLexicon(resolve(ROOT, 'config'));
+// Unless --no-topic-lex, the article model also reads how many sentences hold each type's triggers (topic.ts `topicTokens`).
+const topicLx = (lang: string) => (values['no-topic-lex'] ? undefined : lexicon.get(lang));
+const trainSide = [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])];
 let topic: TopicModel | undefined;
 if (!values['no-topic']) {
   const t0 = Date.now();
-  const key = (a: ArticleExamples) => `${a.article.corpus}|${a.article.id}`;
-  const text = (a: ArticleExamples) => cleanDocument({ body: articleText(a.article.corpus, a.article.id), source: `${a.article.id}.txt` }).text;
-  const trainSide = [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])];
-  const trained = trainTopic(trainSide.map((a) => ({ key: key(a), lang: a.article.lang, text: a.article.corpus ? text(a) : '', types: new Set(a.article.events.map((e) => e.type)) })));
+  const trained = trainTopic(trainSide.map((a) => ({ key: key(a), lang: a.article.lang, text: a.article.corpus ? text(a) : '', types: new Set(a.article.events.map((e) => e.type)), lx: topicLx(a.article.lang) })));
   topic = trained.model;
   const scorer = topicScorer(topic);
   // Each group also learns where its article stands among its language's training articles (topic.ts `topicRank`).
@@ -86,12 +105,31 @@ if (!values['no-topic']) {
     for (const e of examples) e.features.push(...topicFeatures(e.event.type, scores, rank));
   };
   for (const a of trainSide) withTopic(a.examples, a.article.lang, trained.crossFitted.get(key(a)));
-  const devScores = data.dev.map((a) => scorer(text(a)));
+  const devScores = data.dev.map((a) => scorer(text(a), topicLx(a.article.lang)));
   data.dev.forEach((a, i) => withTopic(a.examples, a.article.lang, devScores[i]));
-  for (const a of data.test) withTopic(a.examples, a.article.lang, scorer(text(a)));
-  for (const c of seeds) withTopic(c.examples, c.lang, scorer(seedText(c.file)));
+  for (const a of data.test) withTopic(a.examples, a.article.lang, scorer(text(a), topicLx(a.article.lang)));
+  for (const c of seeds) withTopic(c.examples, c.lang, scorer(seedText(c.file), topicLx(c.lang)));
   const devAucs = EVENT_TYPES.map((t) => `${t} ${auc(data.dev.map((a, i) => [devScores[i]![t] ?? 0, a.article.events.some((e) => e.type === t) ? 1 : 0] as const)).toFixed(2)}`);
-  say(`article model: ${trainSide.length} training articles (${Date.now() - t0} ms); dev AUC per type: ${devAucs.join(', ')}; seed: ${seeds.map((c) => JSON.stringify(scorer(seedText(c.file)), (_, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))).join(' ')}`);
+  say(`article model: ${trainSide.length} training articles (${Date.now() - t0} ms); dev AUC per type: ${devAucs.join(', ')}; seed: ${seeds.map((c) => JSON.stringify(scorer(seedText(c.file), topicLx(c.lang)), (_, v) => (typeof v === 'number' ? Number(v.toFixed(2)) : v))).join(' ')}`);
+}
+
+// The sentence model: trained on every sentence of the training articles, its verdict on a group's evidence sentence
+// is a feature of the group; training articles' groups get the verdict of the folds that did not see their article.
+let sentence: TopicModel | undefined;
+if (!values['no-sentence']) {
+  const t0 = Date.now();
+  const withText = trainSide.filter((a) => a.article.corpus);
+  const trained = trainSentenceModel(withText.map((a) => {
+    const c = cleanOf(a);
+    return { key: key(a), lx: lexicon.get(a.article.lang), sentences: c.sentences.map((s) => c.text.slice(s.start, s.end)), evidence: a.article.events.flatMap((e) => (e.evidence ? [{ type: e.type, text: e.evidence }] : [])) };
+  }));
+  sentence = trained.model;
+  const score = tokenScorer(sentence);
+  for (const a of withText) for (const e of a.examples) e.features.push(...sentenceFeatures(e.event.type, trained.crossScore(key(a), e.event.evidence.text, lexicon.get(a.article.lang))));
+  const scoreAll = (examples: Example[], lang: string) => { for (const e of examples) e.features.push(...sentenceFeatures(e.event.type, score(sentenceTokens(e.event.evidence.text, lexicon.get(lang))))); };
+  for (const a of [...data.dev, ...data.test]) scoreAll(a.examples, a.article.lang);
+  for (const c of seeds) scoreAll(c.examples, c.lang);
+  say(`sentence model: ${withText.reduce((n, a) => n + cleanOf(a).sentences.length, 0)} training sentences, ${trained.positives} holding a gold event's evidence, of ${withText.reduce((n, a) => n + a.article.events.length, 0)} events (${Date.now() - t0} ms)`);
 }
 
 // Every example the features are read from, the seed's included, so that a feature left out is left out everywhere.
@@ -112,7 +150,6 @@ if (fwMinFirms > 1) {
 }
 
 type Scored = { lang: string; golds: string[]; preds: Array<{ type: string; p: number; label: 0 | 1; always?: boolean }> };
-const flat = (split: Split) => data[split].flatMap((a) => a.examples);
 
 /** Event-level counts at a threshold, overall, per language and per type; gold events no group reached are misses. */
 function evaluate(scored: Scored[], threshold: number) {
@@ -239,6 +276,13 @@ const modelProb = chosen.prob;
 const { floors, shipped: augmentDev } = chosen;
 for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
 say(`  the seed's expected events, best model probability of each: ${seeds.flatMap((c) => c.expected.map((e) => `${e.type} ${Math.max(0, ...e.matches.map((i) => modelProb(c.examples[i]!.features))).toFixed(2)}`)).join(', ')}`);
+if (values['dump-dev']) {
+  const lines = data.dev.flatMap((a) => [
+    ...a.examples.map((e) => ({ id: `${a.article.corpus}|${a.article.id}`, lang: a.article.lang, type: e.event.type, firm: e.event.firm, evidence: e.event.evidence.text, p: Math.round(modelProb(e.features) * 1e3) / 1e3, label: e.label, rule: e.ruleEvent ? e.ruleConfidence : null })),
+    ...a.article.events.filter((_, j) => !a.examples.some((e) => e.gold === j)).map((g) => ({ id: `${a.article.corpus}|${a.article.id}`, lang: a.article.lang, unreached: g })),
+  ]);
+  writeFileSync(values['dump-dev'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
 const ruleFloor = augmentDev.floor, floorMinP = augmentDev.minP;
 // The dev precision of the rule events kept by the floor alone: their confidence.
 const forced: Forced = (() => {
@@ -311,7 +355,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p,
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p,
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

@@ -14,7 +14,7 @@ export const GOLD_DIR = resolve(import.meta.dirname, '..', '..', 'eval', 'corpus
 export const SPLITS = ['train', 'dev', 'test'] as const;
 export type Split = (typeof SPLITS)[number];
 
-export interface GoldEvent { type: EventType; firm: string[]; person?: string | null; location?: string | null; headcount?: number | null }
+export interface GoldEvent { type: EventType; firm: string[]; person?: string | null; location?: string | null; headcount?: number | null; evidence?: string }
 export interface GoldArticle { corpus: string; id: string; lang: string; events: GoldEvent[]; split: Split }
 
 /** One rule group of one article: its features, its event, and whether it matches a gold event (and which). */

@@ -3,20 +3,22 @@
 // event decision; on the training articles they come from models that did not see the article (cross-fitting), so
 // the decision learns how far the verdict can be trusted on unseen news, not on articles it was fitted to.
 import { RANK_QUANTILES, topicTokens, type TopicModel, type TopicScores } from '../../src/extract/events/topic.ts';
+import type { LanguageLexicon } from '../../src/extract/events/lexicon.ts';
 import { EVENT_TYPES, type EventType } from '../../src/extract/types.ts';
 import { hashString } from '../../src/ner/hash.ts';
 import { margin, toRows, trainLogistic, type TrainOptions } from './logistic.ts';
 
-export interface TopicDoc { key: string; lang: string; text: string; types: ReadonlySet<EventType> }
+export interface TopicDoc { key: string; lang: string; text: string; types: ReadonlySet<EventType>; lx?: LanguageLexicon }
 // A language is ranked (topic.ts `quantiles`) when it has at least this many training articles.
 const MIN_RANKED = 50;
 // Chosen on dev (decision model alone, dev F1): l2 0.001 / 6 epochs 37.2, 0.01 / 6 38.4, 0.03 / 4 38.8; 35.4 without
 // the article model. Weighting words by 1/sqrt(their number), so that length does not count, scored 36.6.
 export const TOPIC_TRAIN: TrainOptions = { bits: 16, epochs: 4, l2: 0.03, rate: 0.1, seed: 11 };
 
-type Fitted = { weights: Map<EventType, Float64Array>; bits: number };
+export type Fitted = { weights: Map<EventType, Float64Array>; bits: number };
 
-function fit(docs: Array<{ words: string[]; types: ReadonlySet<EventType> }>, o: TrainOptions): Fitted {
+/** Per type present in `docs`, a logistic model of whether a document's words say that type. */
+export function fit(docs: Array<{ words: string[]; types: ReadonlySet<EventType> }>, o: TrainOptions): Fitted {
   const weights = new Map<EventType, Float64Array>();
   for (const type of EVENT_TYPES) {
     if (!docs.some((d) => d.types.has(type))) continue;
@@ -25,11 +27,22 @@ function fit(docs: Array<{ words: string[]; types: ReadonlySet<EventType> }>, o:
   return { weights, bits: o.bits };
 }
 
-function scoreWith(m: Fitted, words: string[]): TopicScores {
+export function scoreWith(m: Fitted, words: string[]): TopicScores {
   const x = toRows([{ features: words, label: 0 }], m.bits)[0]!.x;
   const out: TopicScores = {};
   for (const [type, w] of m.weights) out[type] = 1 / (1 + Math.exp(-margin(w, x)));
   return out;
+}
+
+/** A fitted model's weights as shipped: sparse, rounded to 1e-3, the near-zero ones left out. */
+export function shippedWeights(m: Fitted): TopicModel['weights'] {
+  const weights: TopicModel['weights'] = {};
+  for (const [type, w] of m.weights) {
+    const kept: Record<string, number> = {};
+    w.forEach((v, i) => { if (Math.abs(v) >= 1e-3) kept[i] = Math.round(v * 1e3) / 1e3; });
+    weights[type] = kept;
+  }
+  return weights;
 }
 
 /**
@@ -37,19 +50,14 @@ function scoreWith(m: Fitted, words: string[]): TopicScores {
  * folds that leave it out.
  */
 export function trainTopic(docs: TopicDoc[], o: TrainOptions = TOPIC_TRAIN, folds = 5): { model: TopicModel; crossFitted: Map<string, TopicScores> } {
-  const withWords = docs.map((d) => ({ ...d, words: topicTokens(d.text), fold: hashString(`${o.seed}:${d.key}`) % folds }));
+  const withWords = docs.map((d) => ({ ...d, words: topicTokens(d.text, d.lx), fold: hashString(`${o.seed}:${d.key}`) % folds }));
   const crossFitted = new Map<string, TopicScores>();
   for (let k = 0; k < folds; k++) {
     const m = fit(withWords.filter((d) => d.fold !== k), o);
     for (const d of withWords) if (d.fold === k) crossFitted.set(d.key, scoreWith(m, d.words));
   }
   const all = fit(withWords, o);
-  const weights: TopicModel['weights'] = {};
-  for (const [type, w] of all.weights) {
-    const kept: Record<string, number> = {};
-    w.forEach((v, i) => { if (Math.abs(v) >= 1e-3) kept[i] = Math.round(v * 1e3) / 1e3; });
-    weights[type] = kept;
-  }
+  const weights = shippedWeights(all);
   const quantiles: NonNullable<TopicModel['quantiles']> = {};
   for (const lang of new Set(docs.map((d) => d.lang))) {
     const mine = docs.filter((d) => d.lang === lang && d.text);
@@ -61,5 +69,5 @@ export function trainTopic(docs: TopicDoc[], o: TrainOptions = TOPIC_TRAIN, fold
     }
     quantiles[lang] = q;
   }
-  return { model: { bits: o.bits, weights, quantiles }, crossFitted };
+  return { model: { bits: o.bits, weights, quantiles, ...(docs.some((d) => d.lx) ? { lexicon: true } : {}) }, crossFitted };
 }

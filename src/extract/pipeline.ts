@@ -48,7 +48,7 @@ export function entityPipeline(kb: KnowledgeBase, opts: NameOptions = {}): Compo
  */
 export function eventPipeline(lexicon: EventLexicon, kindOf: PlaceKind, decision: DecisionModel | null, broad = decision != null && decision.mode !== 'calibrate'): Component[] {
   const learned = broad ? [weakFirmRefsComponent, broadCandidates(lexicon, kindOf)] : [];
-  return [eventFrame, firmRefs, ruleCandidates(lexicon, kindOf), ...learned, ruleEvents, ...(broad ? [eventGroups] : []), decide(decision)];
+  return [eventFrame, firmRefs, ruleCandidates(lexicon, kindOf), ...learned, ruleEvents, ...(broad ? [eventGroups] : []), decide(decision, lexicon)];
 }
 
 export interface PipelineResources {

@@ -1,21 +1,24 @@
 // The events: the learned decision's (decision.ts) over the groups, or the rules' alone when no model is loaded.
-import { decisionFeatures, type DecisionModel } from '../events/decision.ts';
+import { decisionFeatures, sentenceFeatures, type DecisionModel } from '../events/decision.ts';
+import type { EventLexicon } from '../events/lexicon.ts';
 import type { Component } from '../pipeline.ts';
 import type { ExtractedEvent } from '../types.ts';
 
 const pct = (p: number) => Math.round(p * 100) / 100;
 
-export function decide(model: DecisionModel | null): Component {
+export function decide(model: DecisionModel | null, lexicon: EventLexicon): Component {
   return {
     name: 'events',
     run(doc) {
       if (!model) { doc.events = doc.ruleEvents; return; }
       if (model.mode === 'calibrate') { doc.events = doc.ruleEvents.map((e) => ({ ...e, confidence: pct(model.calibrate(e.confidence)) })); return; }
       const out: ExtractedEvent[] = [];
-      const topic = model.topic && doc.groups.length ? model.topic(doc.decision.text) : undefined;
+      const lx = lexicon.get(doc.lang);
+      const topic = model.topic && doc.groups.length ? model.topic(doc.decision.text, lx) : undefined;
       const ctx = topic ? { ...doc.decision, topic, topicRank: model.topicRank(doc.decision.lang, topic) } : doc.decision;
       for (const g of doc.groups) {
-        const p = model.probability(decisionFeatures(g, ctx));
+        const sentence = model.sentence ? sentenceFeatures(g.event.type, model.sentence(g.event.evidence.text, lx)) : [];
+        const p = model.probability([...decisionFeatures(g, ctx), ...sentence]);
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and
         // adds the groups the model accepts; 'decide' keeps only those.
         if (p >= model.threshold) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });

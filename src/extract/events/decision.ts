@@ -7,7 +7,8 @@ import { gunzipSync } from 'node:zlib';
 import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
 import { groupFirmKey, type EventGroup } from './assemble.ts';
-import { topicRank, topicScorer, type TopicModel, type TopicRanks, type TopicScores } from './topic.ts';
+import type { LanguageLexicon } from './lexicon.ts';
+import { sentenceTokens, tokenScorer, topicRank, topicScorer, type TopicModel, type TopicRanks, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
 export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.json.gz');
@@ -54,6 +55,15 @@ export function topicFeatures(type: string, scores: TopicScores | undefined, ran
   const r = rank?.[type as keyof TopicRanks];
   if (r !== undefined) f.push(`topq:${type}|${r}`, `topq:${r}`);
   return f;
+}
+
+const SENTENCE_EDGES = [0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+/** The sentence model's verdict on a group's evidence sentence, for its type and its highest over all types. */
+export function sentenceFeatures(type: string, scores: TopicScores | undefined): string[] {
+  if (!scores) return [];
+  const p = scores[type as keyof TopicScores] ?? 0;
+  const any = Math.max(0, ...Object.values(scores));
+  return [`sen:${type}|${bucket(p, SENTENCE_EDGES)}`, `sen:${bucket(p, SENTENCE_EDGES)}`, `senany:${bucket(any, SENTENCE_EDGES)}|${p >= any}`];
 }
 
 /**
@@ -138,6 +148,8 @@ interface ModelFile {
   base?: number;
   /** The article model whose verdicts are features (`topicFeatures`); absent in models trained without it. */
   topic?: TopicModel;
+  /** The sentence model, read on each group's evidence sentence (`sentenceFeatures`); absent in older models. */
+  sentence?: TopicModel;
   platt: { a: number; b: number };
   threshold: number;
   /** 'augment': only the rules' events of at least this rule confidence are kept whatever the model says (default 0: all). */
@@ -156,7 +168,9 @@ export interface DecisionModel {
   /** Calibrated probability for a rule confidence (mode 'calibrate'). */
   calibrate(ruleConfidence: number): number;
   /** The article model the features read (text -> probability per type), or null. */
-  topic: ((text: string) => TopicScores) | null;
+  topic: ((text: string, lx?: LanguageLexicon) => TopicScores) | null;
+  /** The sentence model (evidence sentence, its language's lexicon -> probability per type), or null. */
+  sentence: ((text: string, lx: LanguageLexicon) => TopicScores) | null;
   /** Where the article model's verdicts stand in the article's language, when the model ranks that language. */
   topicRank: (lang: string, scores: TopicScores) => TopicRanks | undefined;
   /** Raw margin w·x. */
@@ -178,6 +192,12 @@ export function featureIndex(feature: string, bits: number): number {
   return hashString(feature) & ((1 << bits) - 1);
 }
 
+function sentenceScorer(model: TopicModel | undefined): DecisionModel['sentence'] {
+  if (!model) return null;
+  const score = tokenScorer(model);
+  return (text, lx) => score(sentenceTokens(text, lx));
+}
+
 export function decisionModelFrom(file: ModelFile): DecisionModel {
   if (file.format !== DECISION_FORMAT) throw new Error(`event decision model: format ${String(file.format)}, expected ${DECISION_FORMAT}`);
   const w = new Map<number, number>();
@@ -194,6 +214,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     mode: file.mode,
     calibrate: platt,
     topic: file.topic ? topicScorer(file.topic) : null,
+    sentence: sentenceScorer(file.sentence),
     topicRank: (lang, scores) => (file.topic ? topicRank(file.topic, lang, scores) : undefined),
     margin,
     probability: (features) => platt(margin(features)),

@@ -130,16 +130,16 @@ describe('components', () => {
   });
   it('events: the rules\' events without a model; a model keeps what its threshold accepts', () => {
     const { after } = around('event-groups', EN, 'en');
-    decide(null).run(after);
+    decide(null, lexicon).run(after);
     expect(after.events).toEqual(after.ruleEvents);
     const model = (mode: 'decide' | 'augment', threshold: number, floorMinProbability = 0) => decisionModelFrom({ format: 'radar-event-decision/1', mode, bits: 4, weights: {}, platt: { a: 1, b: 0 }, threshold, ruleFloor: 0.5, floorMinProbability, floorConfidence: 0.2, meta: {} });
-    decide(model('decide', 0.6)).run(after); // every probability is 0.5: nothing passes
+    decide(model('decide', 0.6), lexicon).run(after); // every probability is 0.5: nothing passes
     expect(after.events).toEqual([]);
-    decide(model('augment', 0.4)).run(after); // everything passes
+    decide(model('augment', 0.4), lexicon).run(after); // everything passes
     expect(after.events).toHaveLength(after.groups.length);
-    decide(model('augment', 0.6)).run(after); // only the rules' events, by the floor, with the floor's confidence
+    decide(model('augment', 0.6), lexicon).run(after); // only the rules' events, by the floor, with the floor's confidence
     expect(after.events.map((e) => [e.type, e.firm, e.confidence])).toEqual(after.ruleEvents.map((e) => [e.type, e.firm, 0.5]));
-    decide(model('augment', 0.6, 0.55)).run(after); // the floor keeps no rule event the model rules out
+    decide(model('augment', 0.6, 0.55), lexicon).run(after); // the floor keeps no rule event the model rules out
     expect(after.events).toEqual([]);
   });
 });
