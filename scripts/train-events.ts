@@ -78,8 +78,6 @@ else {
 const seeds = data.seeds ?? [];
 if (!data.train.length || !data.dev.length) throw new Error('train-events: the train and dev splits need gold articles (eval/corpus/gold/)');
 
-// The article model: trained on the training articles, its verdicts are features of every group. Training articles
-// get the verdict of the folds that did not see them; dev, test and the seed get the shipped model's.
 const flat = (split: Split) => data[split].flatMap((a) => a.examples);
 const key = (a: ArticleExamples) => `${a.article.corpus}|${a.article.id}`;
 const cleaned = new Map<string, ReturnType<typeof cleanDocument>>();
@@ -89,10 +87,14 @@ const cleanOf = (a: ArticleExamples) => {
   return c;
 };
 const text = (a: ArticleExamples) => cleanOf(a).text;
+// Both models read the lexicon's cues: what a trigger means is shared by every language.
 const lexicon = loadEventLexicon(resolve(ROOT, 'config'));
-// Unless --no-topic-lex, the article model also reads how many sentences hold each type's triggers (topic.ts `topicTokens`).
+// Unless --no-topic-lex, the article model also reads how many triggers of each type the article holds (`topicTokens`).
 const topicLx = (lang: string) => (values['no-topic-lex'] ? undefined : lexicon.get(lang));
 const trainSide = [...data.train, ...(values['no-extra'] ? [] : data.extra ?? [])];
+
+// The article model: trained on the training articles, its verdicts are features of every group. Training articles
+// get the verdict of the folds that did not see them; dev, test and the seed get the shipped model's.
 let topic: TopicModel | undefined;
 if (!values['no-topic']) {
   const t0 = Date.now();

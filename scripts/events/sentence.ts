@@ -1,7 +1,7 @@
 // Trains the sentence model: the article model's form (src/extract/events/topic.ts) over one sentence. Per event
 // type, logistic regression over a sentence's words, labelled by whether the sentence holds the evidence of a gold
 // event of that type. The decision reads its verdict on a group's evidence sentence (`sentenceFeatures`). Trained on
-// every sentence of the training articles (some 80,000, of which about 1,000 hold an event), it can afford the
+// every sentence of the training articles (some 80,000, of which about 760 hold an event's evidence), it can afford the
 // sentence's words, which as features of the decision itself only memorised the ~30,000 training groups. Training
 // articles' groups get the verdict of the models fitted on the folds without their article.
 import type { EventType } from '../../src/extract/types.ts';

@@ -41,8 +41,9 @@ export type TopicScores = Partial<Record<EventType, number>>;
 
 /**
  * The article's distinct words, those of its first line (the headline, when there is one) also marked as such, and
- * with a lexicon how many of its sentences hold each type's triggers: counts that read the same in every language,
- * where the words of a language with few training events (es: 8) cannot learn what an event story looks like.
+ * with a lexicon how many triggers of each type it holds (1-4, 4 for more) and whether the headline holds one: counts
+ * that read the same in every language, where the words of a language with few training events (es: 8) cannot
+ * learn what an event story looks like.
  */
 export function topicTokens(text: string, lx?: LanguageLexicon): string[] {
   const nl = text.indexOf('\n');
