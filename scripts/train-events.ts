@@ -208,16 +208,21 @@ const rulesPlatt = fitPlatt(devRule.map((e) => e.event.confidence), devRule.map(
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 // A rule event kept by the floor though the model's probability is under the threshold gets, as its confidence,
 // the dev precision of such events (`forced.p`, once the floor and threshold are chosen).
-type Floor = { floor: number; minP: number };
+// The floor holds in the languages with fewer than `below` training events (Infinity: all): where the model has
+// learnt from hundreds of events its probability judges the rules' events too; where it has seen a handful it cannot.
+type Floor = { floor: number; minP: number; below: number };
+const trainEventsByLang = new Map<string, number>();
+for (const a of trainSide) trainEventsByLang.set(a.article.lang, (trainEventsByLang.get(a.article.lang) ?? 0) + a.article.events.length);
+const floorHolds = (lang: string, below: number) => (trainEventsByLang.get(lang) ?? 0) < below;
 type Forced = { p: number; below: number };
-const shippedAs = (m: DecisionMode, split: Split, prob: Prob, { floor, minP }: Floor = { floor: 0, minP: 0 }, forced?: Forced): Scored[] => data[split].map((a) => ({
+const shippedAs = (m: DecisionMode, split: Split, prob: Prob, { floor, minP, below }: Floor = { floor: 0, minP: 0, below: Infinity }, forced?: Forced): Scored[] => data[split].map((a) => ({
   lang: a.article.lang,
   golds: a.article.events.map((e) => e.type),
   preds: m === 'calibrate'
     ? a.examples.filter((e) => e.ruleEvent).map((e) => ({ type: e.event.type, p: sig(rulesPlatt.a * e.event.confidence + rulesPlatt.b), label: e.label, always: true }))
     : a.examples.map((e) => {
       const p = prob(e.features);
-      const kept = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP;
+      const kept = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP && floorHolds(a.article.lang, below);
       return { type: e.event.type, p: kept && forced && p < forced.below ? Math.max(p, forced.p) : p, label: e.label, always: kept };
     }),
 }));
@@ -228,13 +233,13 @@ const bestThreshold = (scored: Scored[]) => {
 };
 // 'augment' keeps the rules' events of at least a rule confidence ("floor") unless the model's probability is under
 // `minP`; both are chosen on dev with the threshold: floor 0.5 and minP 0 keep every rule event, floor above 1 none.
-const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01].flatMap((floor) => [0, 0.01, 0.02, 0.03, 0.05].map((minP) => ({ floor, minP })));
+const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01].flatMap((floor) => [0, 0.01, 0.02, 0.03, 0.05].flatMap((minP) => [Infinity, 100].map((below) => ({ floor, minP, below }))));
 // The seed article is the project's acceptance test: every event its analyst expects must still be reported. Settings
 // that drop one are not chosen (they are still listed, with their dev F1), whatever dev says.
-const seedKept = (prob: Prob, { floor, minP }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
+const seedKept = (prob: Prob, { floor, minP, below }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
   const x = c.examples[i]!;
   const p = prob(x.features);
-  return p >= t || (x.ruleEvent && x.ruleConfidence >= floor && p >= minP);
+  return p >= t || (x.ruleEvent && x.ruleConfidence >= floor && p >= minP && floorHolds(c.lang, below));
 })));
 /** Dev F1 of 'augment' under every floor setting, and the best setting that keeps the seed's events. */
 function augmentFloors(prob: Prob) {
@@ -276,7 +281,7 @@ for (const make of grid) {
 const chosen = best!;
 const modelProb = chosen.prob;
 const { floors, shipped: augmentDev } = chosen;
-for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
+for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}${f.below < Infinity ? `, languages under ${f.below} training events` : ''}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
 say(`  the seed's expected events, best model probability of each: ${seeds.flatMap((c) => c.expected.map((e) => `${e.type} ${Math.max(0, ...e.matches.map((i) => modelProb(c.examples[i]!.features))).toFixed(2)}`)).join(', ')}`);
 if (values['dump-dev']) {
   const lines = data.dev.flatMap((a) => [
@@ -286,9 +291,11 @@ if (values['dump-dev']) {
   writeFileSync(values['dump-dev'], lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
 }
 const ruleFloor = augmentDev.floor, floorMinP = augmentDev.minP;
+// The languages the floor holds in (absent from the model file when it holds in all).
+const floorLanguages = augmentDev.below < Infinity ? [...trainEventsByLang.keys()].filter((l) => floorHolds(l, augmentDev.below)).sort() : undefined;
 // The dev precision of the rule events kept by the floor alone: their confidence.
 const forced: Forced = (() => {
-  const kept = data.dev.flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
+  const kept = data.dev.filter((a) => floorHolds(a.article.lang, augmentDev.below)).flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
   const p = (kept.reduce((n, e) => n + e.label, 0) + 1) / (kept.length + 2);
   say(`  ${kept.length} dev rule events kept by the floor alone; their confidence: ${p.toFixed(2)}`);
   return { p, below: augmentDev.threshold };
@@ -300,7 +307,7 @@ const aucOf = (scored: Scored[]) => auc(scored.flatMap((a) => a.preds.filter((p)
 const devAuc = { augment: aucOf(shippedAs('augment', 'dev', modelProb, augmentDev, forced)), calibrate: aucOf(shippedAs('calibrate', 'dev', modelProb)) };
 const mode: DecisionMode = augmentDev.f1 > rules.dev!.all.f1 + 1e-9 || (augmentDev.f1 >= rules.dev!.all.f1 - 1e-9 && devAuc.augment > devAuc.calibrate) ? 'augment' : 'calibrate';
 say(`dev AUC of the shipped confidence: augment ${devAuc.augment.toFixed(2)}, calibrate ${devAuc.calibrate.toFixed(2)}`);
-say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, rule floor ${ruleFloor} (min p ${floorMinP}), calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
+say(`dev F1 by mode: decide ${(100 * modes.decide).toFixed(1)}, augment ${(100 * modes.augment).toFixed(1)} at ${augmentDev.threshold}, rule floor ${ruleFloor} (min p ${floorMinP}${floorLanguages ? `; in ${floorLanguages.join(', ')}` : ''}), calibrate ${(100 * modes.calibrate).toFixed(1)} -> ${mode}`);
 const shippedBy = (split: Split): Scored[] => shippedAs(mode, split, modelProb, augmentDev, forced);
 const threshold = mode === 'augment' ? augmentDev.threshold : 0;
 // The review queue's default minimum confidence: where dev F1 of what is shipped, filtered by confidence, is best.
@@ -337,6 +344,7 @@ const report = {
   rulesPlatt,
   modes,
   ruleFloor: mode === 'augment' ? ruleFloor : null,
+  floorLanguages: mode === 'augment' ? (floorLanguages ?? null) : null,
   floorMinProbability: mode === 'augment' ? floorMinP : null,
   floors,
   devAuc,
@@ -357,7 +365,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p,
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p, ...(mode === 'augment' && floorLanguages ? { floorLanguages } : {}),
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

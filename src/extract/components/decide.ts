@@ -22,7 +22,7 @@ export function decide(model: DecisionModel | null, lexicon: EventLexicon): Comp
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and
         // adds the groups the model accepts; 'decide' keeps only those.
         if (p >= model.threshold) out.push({ ...(g.rule ?? g.event), confidence: pct(p) });
-        else if (model.mode === 'augment' && g.rule && g.rule.confidence >= model.ruleFloor && p >= model.floorMinProbability) out.push({ ...g.rule, confidence: pct(Math.max(p, model.floorConfidence)) });
+        else if (model.mode === 'augment' && g.rule && g.rule.confidence >= model.ruleFloor && p >= model.floorMinProbability && model.floorHolds(doc.lang)) out.push({ ...g.rule, confidence: pct(Math.max(p, model.floorConfidence)) });
       }
       doc.events = out.sort((x, y) => x.evidence.start - y.evidence.start);
     },

@@ -156,6 +156,8 @@ interface ModelFile {
   ruleFloor?: number;
   /** The floor keeps a rule event only when the model's probability reaches this (default 0). */
   floorMinProbability?: number;
+  /** The languages the floor holds in, those with few training events (default: every language). */
+  floorLanguages?: string[];
   /** The confidence of a rule event kept by the floor alone: the dev precision of such events. */
   floorConfidence?: number;
   meta: Record<string, unknown>;
@@ -183,6 +185,8 @@ export interface DecisionModel {
   ruleFloor: number;
   /** The floor keeps a rule event only when its probability reaches this. */
   floorMinProbability: number;
+  /** Whether the floor holds in a language: in those the model saw few training events of (all, in older models). */
+  floorHolds(lang: string): boolean;
   /** The confidence a rule event kept by the floor alone is reported with. */
   floorConfidence: number;
   meta: Record<string, unknown>;
@@ -221,6 +225,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     threshold: file.threshold,
     ruleFloor: file.ruleFloor ?? 0,
     floorMinProbability: file.floorMinProbability ?? 0,
+    floorHolds: (lang) => !file.floorLanguages || file.floorLanguages.includes(lang),
     floorConfidence: file.floorConfidence ?? 0,
     meta: file.meta,
   };

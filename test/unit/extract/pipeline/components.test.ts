@@ -141,5 +141,11 @@ describe('components', () => {
     expect(after.events.map((e) => [e.type, e.firm, e.confidence])).toEqual(after.ruleEvents.map((e) => [e.type, e.firm, 0.5]));
     decide(model('augment', 0.6, 0.55), lexicon).run(after); // the floor keeps no rule event the model rules out
     expect(after.events).toEqual([]);
+    // A floor that holds only in languages with few training events keeps nothing in English, everything in Spanish.
+    const onlyIn = (langs: string[]) => decisionModelFrom({ format: 'radar-event-decision/1', mode: 'augment', bits: 4, weights: {}, platt: { a: 1, b: 0 }, threshold: 0.6, ruleFloor: 0.5, floorLanguages: langs, floorConfidence: 0.2, meta: {} });
+    decide(onlyIn(['es', 'pt']), lexicon).run(after);
+    expect(after.events).toEqual([]);
+    decide(onlyIn(['en']), lexicon).run(after);
+    expect(after.events).toHaveLength(after.ruleEvents.length);
   });
 });
