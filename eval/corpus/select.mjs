@@ -220,8 +220,9 @@ if (ROUND >= 6) {
 const round6 = picks.length;
 // Round 7, added after round 6 (4,857 articles, 1,060 events; 682 in train): dev F1 is 16 points under train, so
 // more of what is left with events: BBC business (0.25 events per annotated article; what is left of it matches no
-// keyword), PRN teasers and finrss-en (fedreg-prn 0.25), orangesum (0.22), and the last keyword matches of the languages thin on events (10kGNAD and tagesschau for German,
-// livedoor's tighter regex for Japanese), with some of 新闻联播 (0.11).
+// keyword), PRN teasers and finrss-en (fedreg-prn 0.25), orangesum (0.22), and the last keyword matches of the
+// languages thin on events (10kGNAD and tagesschau for German, livedoor's tighter regex for Japanese), with some of
+// 新闻联播 (0.11).
 if (ROUND >= 7) {
   take('random7:bbc-business', BBC.filter((r) => r.category === 'business'), 100); // its keyword stratum is used up
   take('random7:prn', PRN, 150); take('random7:finrss-en', FIN_EN, 100);

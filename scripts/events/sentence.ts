@@ -32,11 +32,8 @@ export function sentenceTypes(sentence: string, evidence: SentenceDoc['evidence'
 }
 
 export function trainSentenceModel(docs: SentenceDoc[], o: TrainOptions = SENTENCE_TRAIN, folds = 5): { model: TopicModel; crossScore: (key: string, text: string, lx: LanguageLexicon) => TopicScores; positives: number } {
-  const rows = docs.flatMap((d) => {
-    const fold = hashString(`${o.seed}:${d.key}`) % folds;
-    return d.sentences.map((s) => ({ words: sentenceTokens(s, d.lx), types: sentenceTypes(s, d.evidence), fold }));
-  });
   const foldOf = new Map(docs.map((d) => [d.key, hashString(`${o.seed}:${d.key}`) % folds]));
+  const rows = docs.flatMap((d) => d.sentences.map((s) => ({ words: sentenceTokens(s, d.lx), types: sentenceTypes(s, d.evidence), fold: foldOf.get(d.key)! })));
   const byFold: Fitted[] = [];
   for (let k = 0; k < folds; k++) byFold.push(fit(rows.filter((r) => r.fold !== k), o));
   const all = fit(rows, o);

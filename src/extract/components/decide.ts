@@ -1,6 +1,7 @@
 // The events: the learned decision's (decision.ts) over the groups, or the rules' alone when no model is loaded.
 import { decisionFeatures, sentenceFeatures, type DecisionModel } from '../events/decision.ts';
 import type { EventLexicon } from '../events/lexicon.ts';
+import type { TopicScores } from '../events/topic.ts';
 import type { Component } from '../pipeline.ts';
 import type { ExtractedEvent } from '../types.ts';
 
@@ -16,8 +17,11 @@ export function decide(model: DecisionModel | null, lexicon: EventLexicon): Comp
       const lx = lexicon.get(doc.lang);
       const topic = model.topic && doc.groups.length ? model.topic(doc.decision.text, lx) : undefined;
       const ctx = topic ? { ...doc.decision, topic, topicRank: model.topicRank(doc.decision.lang, topic) } : doc.decision;
+      // Groups about other firms or types often share an evidence sentence; its verdict covers every type at once.
+      const verdicts = new Map<string, TopicScores>();
+      const verdict = (text: string) => verdicts.get(text) ?? verdicts.set(text, model.sentence!(text, lx)).get(text)!;
       for (const g of doc.groups) {
-        const sentence = model.sentence ? sentenceFeatures(g.event.type, model.sentence(g.event.evidence.text, lx)) : [];
+        const sentence = model.sentence ? sentenceFeatures(g.event.type, verdict(g.event.evidence.text)) : [];
         const p = model.probability([...decisionFeatures(g, ctx), ...sentence]);
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and
         // adds the groups the model accepts; 'decide' keeps only those.

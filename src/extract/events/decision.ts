@@ -8,7 +8,7 @@ import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
 import { groupFirmKey, type EventGroup } from './assemble.ts';
 import type { LanguageLexicon } from './lexicon.ts';
-import { sentenceTokens, tokenScorer, topicRank, topicScorer, type TopicModel, type TopicRanks, type TopicScores } from './topic.ts';
+import { sentenceScorer, topicRank, topicScorer, type TopicModel, type TopicRanks, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
 export const DECISION_MODEL_PATH = projectPath('models', 'events', 'decision.json.gz');
@@ -196,12 +196,6 @@ export function featureIndex(feature: string, bits: number): number {
   return hashString(feature) & ((1 << bits) - 1);
 }
 
-function sentenceScorer(model: TopicModel | undefined): DecisionModel['sentence'] {
-  if (!model) return null;
-  const score = tokenScorer(model);
-  return (text, lx) => score(sentenceTokens(text, lx));
-}
-
 export function decisionModelFrom(file: ModelFile): DecisionModel {
   if (file.format !== DECISION_FORMAT) throw new Error(`event decision model: format ${String(file.format)}, expected ${DECISION_FORMAT}`);
   const w = new Map<number, number>();
@@ -218,7 +212,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     mode: file.mode,
     calibrate: platt,
     topic: file.topic ? topicScorer(file.topic) : null,
-    sentence: sentenceScorer(file.sentence),
+    sentence: file.sentence ? sentenceScorer(file.sentence) : null,
     topicRank: (lang, scores) => (file.topic ? topicRank(file.topic, lang, scores) : undefined),
     margin,
     probability: (features) => platt(margin(features)),

@@ -106,3 +106,9 @@ export function topicScorer(model: TopicModel): (text: string, lx?: LanguageLexi
   const score = tokenScorer(model);
   return (text, lx) => score(topicTokens(text, model.lexicon ? lx : undefined));
 }
+
+/** The sentence model's scorer: one sentence and its language's lexicon -> probability per type. */
+export function sentenceScorer(model: TopicModel): (text: string, lx: LanguageLexicon) => TopicScores {
+  const score = tokenScorer(model);
+  return (text, lx) => score(sentenceTokens(text, lx));
+}
