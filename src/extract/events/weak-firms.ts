@@ -26,6 +26,21 @@ const CAPS_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}])${WORD}(?:${JOIN}${WORD}
 const DETERMINERS = "The|A|An|Le|La|Les|L['’]|Un|Une|El|Los|Las|Der|Die|Das|Den|Dem|Ein|Eine|O|Os|As|Um|Uma|Il|Lo|Gli|I";
 const LEADING = new RegExp(`^(?:${DETERMINERS})\\s+`, 'u');
 const DETERMINER = new RegExp(`^(?:${DETERMINERS})$`, 'u');
+// German writes a firm's people and parts as hyphenated compounds ("Henkel-Chef Kasper Rorsted", "Öbib-Mitarbeiter",
+// "BR-Fernsehchef"): when the part after the hyphen ends in one of these nouns, the firm is the part before it.
+// Names whose second part is a name ("Mercedes-Benz", "Karl-Heinz") end in none of them.
+const COMPOUND_HEADS = ['chef', 'chefin', 'chefs', 'boss', 'mitarbeiter', 'mitarbeiterin', 'mitarbeitern', 'beschäftigte', 'beschäftigten',
+  'belegschaft', 'geschäftsführung', 'geschäftsführer', 'geschäftsführerin', 'vorstand', 'vorstände', 'manager', 'managerin', 'sprecher',
+  'sprecherin', 'konzern', 'konzerns', 'kette', 'hersteller', 'herstellers', 'werk', 'werks', 'werke', 'tochter', 'gruppe', 'zentrale',
+  'standort', 'standorte', 'pleite', 'betriebsrat', 'gründer', 'gründerin', 'eigentümer', 'führung', 'spitze', 'präsident', 'präsidentin'];
+const COMPOUND = /^(\p{Lu}[\p{L}\p{N}&.]*?)-(\p{Lu}\p{Ll}+)(?=$|\s)/u;
+/** The firm part of a German compound ("Springer" of "Springer-Chef Döpfner"), or null when the name is none. */
+export function compoundFirm(name: string): string | null {
+  const m = COMPOUND.exec(name);
+  if (!m) return null;
+  const tail = m[2]!.toLowerCase();
+  return COMPOUND_HEADS.some((h) => tail.endsWith(h)) ? m[1]! : null;
+}
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 function atLineOrSentenceStart(text: string, start: number): boolean {
@@ -46,6 +61,8 @@ export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: 
   const taken = (r: { start: number; end: number }) => firms.some((f) => overlaps(f, r)) || out.some((f) => overlaps(f, r));
   for (const m of mentions) {
     if (m.type === 'firm' || taken(m)) continue;
+    const part = compoundFirm(m.text);
+    if (part) { const key = firmKey(part); if (key) out.push({ key, name: part, start: m.start, end: m.start + part.length, fromKb: false, source: 'caps', initial: atLineOrSentenceStart(text, m.start) }); continue; }
     const key = firmKey(m.text);
     if (key) out.push({ key, name: m.text, start: m.start, end: m.end, fromKb: m.origin === 'kb', source: m.type, initial: atLineOrSentenceStart(text, m.start) });
   }
@@ -57,6 +74,7 @@ export function weakFirmRefs(text: string, mentions: readonly Mention[], firms: 
     let start = m.index!;
     const lead = LEADING.exec(name);
     if (lead && lead[0].length < name.length && !namedWithDeterminer(name)) { start += lead[0].length; name = name.slice(lead[0].length); }
+    name = compoundFirm(name) ?? name;
     const end = start + name.length;
     if (name.length < 2 || DETERMINER.test(name) || mentions.some((x) => overlaps(x, { start, end })) || taken({ start, end })) continue;
     const initial = atLineOrSentenceStart(text, start);

@@ -1,7 +1,7 @@
 // Weak firm references: names the entity stage typed as something else, and capitalised names nobody tagged, but
 // never ordinary sentence-initial words or names already found.
 import { describe, expect, it } from 'vitest';
-import { weakFirmRefs } from '../../../../src/extract/events/weak-firms.ts';
+import { compoundFirm, weakFirmRefs } from '../../../../src/extract/events/weak-firms.ts';
 import type { Mention } from '../../../../src/extract/types.ts';
 
 const mention = (text: string, all: string, type: Mention['type']): Mention => {
@@ -36,5 +36,14 @@ describe('weakFirmRefs', () => {
   it('keeps a determiner the article writes with a capital inside a sentence, and drops it otherwise', () => {
     const text = 'La Poste va supprimer 2 000 emplois. Les syndicats accusent La Poste de mentir. La Fnac recrute.';
     expect(weakFirmRefs(text, [], []).map((r) => r.name)).toEqual(['La Poste', 'La Poste', 'Fnac']);
+  });
+
+  it('takes the firm out of a German compound naming its people or parts, and keeps names joined by a hyphen', () => {
+    const text = 'Der neue BR-Fernsehchef kommt. Henkel-Chef Kasper Rorsted geht, Mercedes-Benz baut ab.';
+    expect(weakFirmRefs(text, [], []).map((r) => [r.name, text.slice(r.start, r.end)])).toEqual([['BR', 'BR'], ['Henkel', 'Henkel'], ['Mercedes-Benz', 'Mercedes-Benz']]);
+    const person = text.indexOf('Henkel-Chef Kasper Rorsted');
+    expect(weakFirmRefs(text, [mention('Henkel-Chef Kasper Rorsted', text, 'person')], []).find((r) => r.start === person)).toMatchObject({ name: 'Henkel', source: 'caps', end: person + 6 });
+    expect(compoundFirm('Öbib-Mitarbeiter')).toBe('Öbib');
+    expect(compoundFirm('Karl-Heinz Rummenigge')).toBeNull();
   });
 });
