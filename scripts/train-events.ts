@@ -1,6 +1,6 @@
 // Trains the event decision model (src/extract/events/decision.ts) on the train split of the annotated corpus,
 // chooses its settings and calibrates it on dev, then scores train, dev and test once, as totals only.
-// Usage: npx tsx scripts/train-events.ts [--no-write [--try-model FILE]] [--limit N] [--report FILE] [--plot FILE] [--quiet]
+// Usage: npx tsx scripts/train-events.ts [--no-write [--try-model FILE] [--train-fraction F]] [--limit N] [--report FILE] [--plot FILE] [--quiet]
 //   writes models/events/decision.json.gz, its README, eval/corpus/REPORT.json and eval/corpus/pr-curve.png. With
 //   --no-write (for trying settings) it prints train and dev figures only: the test split is read once, by the run
 //   that ships the model.
@@ -20,6 +20,7 @@ import { trainSentenceModel } from './events/sentence.ts';
 import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
+import { hashString } from '../src/ner/hash.ts';
 import { modelReadme } from './events/report-md.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,6 +52,9 @@ const { values } = parseArgs({
     'no-sentence': { type: 'boolean', default: false },
     // The article model reads words only, not the lexicon's trigger counts.
     'no-topic-lex': { type: 'boolean', default: false },
+    // With --no-write: trains on this share of the training articles (a seeded subset; the older gold sets whole), to
+    // measure the learning curve, i.e. what more annotation would buy.
+    'train-fraction': { type: 'string' },
     // Writes every dev group the chosen model scores (type, firm, evidence, probability, label) as JSON lines, and the
     // dev gold events no group reached, for reading errors: dev only, never test.
     'dump-dev': { type: 'string' },
@@ -58,6 +62,12 @@ const { values } = parseArgs({
 });
 const say = (s: string) => { if (!values.quiet) console.error(s); };
 const limit = values.limit ? Number(values.limit) : Infinity;
+const trainFraction = values['train-fraction'] ? Number(values['train-fraction']) : 1;
+// A model trained on part of the data must never ship, nor its test figure be printed.
+if (values['train-fraction'] && (!values['no-write'] || !(trainFraction > 0 && trainFraction <= 1))) {
+  console.error(`train-events: --train-fraction ${values['train-fraction']}: needs --no-write and a share in (0, 1]`);
+  process.exit(2);
+}
 
 let data = {} as Record<Split | 'extra', ArticleExamples[]> & { seeds?: SeedCase[] };
 if (values.cache && existsSync(values.cache)) data = JSON.parse(readFileSync(values.cache, 'utf8'));
@@ -76,6 +86,10 @@ else {
   if (values.cache) writeFileSync(values.cache, JSON.stringify(data));
 }
 const seeds = data.seeds ?? [];
+if (trainFraction < 1) {
+  data.train = data.train.filter((a) => hashString(`fraction:${a.article.corpus}|${a.article.id}`) % 1000 < trainFraction * 1000);
+  say(`training on ${data.train.length} of the train split's articles (${data.train.reduce((n, a) => n + a.article.events.length, 0)} gold events)`);
+}
 if (!data.train.length || !data.dev.length) throw new Error('train-events: the train and dev splits need gold articles (eval/corpus/gold/)');
 
 const flat = (split: Split) => data[split].flatMap((a) => a.examples);

@@ -13,4 +13,15 @@ describe.skipIf(!HAS_SHARED)('train-events on a slice', () => {
     expect(run.stderr).toMatch(/^dev: rules F1 [\d.]+, decision model P/m);
     expect(run.stderr).not.toMatch(/^test: rules/m);
   }, 300_000);
+
+  it('trains on a share of the train split for the learning curve, and never ships such a model', () => {
+    const run = spawnSync('npx', ['tsx', 'scripts/train-events.ts', '--limit', '25', '--no-write', '--train-fraction', '0.5'], { cwd: PROJECT_DIR, encoding: 'utf8', timeout: 240_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const kept = Number(/^training on (\d+) of the train split's articles/m.exec(run.stderr)?.[1]);
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(25);
+    const writing = spawnSync('npx', ['tsx', 'scripts/train-events.ts', '--train-fraction', '0.5'], { cwd: PROJECT_DIR, encoding: 'utf8', timeout: 60_000 });
+    expect(writing.status).toBe(2);
+    expect(writing.stderr).toMatch(/--train-fraction 0\.5: needs --no-write/);
+  }, 300_000);
 });
