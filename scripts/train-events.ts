@@ -5,18 +5,18 @@
 //   --no-write (for trying settings) it prints train and dev figures only: the test split is read once, by the run
 //   that ships the model.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { createExtractor } from '../src/extract/extract.ts';
 import { loadEventLexicon } from '../src/extract/events/lexicon.ts';
-import { DECISION_FORMAT, DECISION_MODEL_PATH, sentenceFeatures, topicFeatures, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
+import { DECISION_FORMAT, DECISION_MODEL_PATH, articleSentenceFeatures, sentenceFeatures, topicFeatures, treesMargin, type DecisionMode, type DecisionModelFile } from '../src/extract/events/decision.ts';
 import { EVENT_TYPES } from '../src/extract/types.ts';
-import { articleText, buildExamples, readExtraGold, readGold, seedCases, seedText, type Example, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
+import { articleText, buildExamples, readExtraGold, readGold, seedCases, seedText, SHARED, type Example, type SeedCase, SPLITS, type ArticleExamples, type Split } from './events/dataset.ts';
 import { cleanDocument } from '../src/clean/clean-document.ts';
 import { sentenceTokens, tokenScorer, topicRank, topicScorer, type TopicModel, type TopicScores } from '../src/extract/events/topic.ts';
 import { trainTopic } from './events/topic.ts';
-import { trainSentenceModel } from './events/sentence.ts';
+import { sentenceTypes, trainSentenceModel } from './events/sentence.ts';
 import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
@@ -52,9 +52,14 @@ const { values } = parseArgs({
     'no-sentence': { type: 'boolean', default: false },
     // The article model reads words only, not the lexicon's trigger counts.
     'no-topic-lex': { type: 'boolean', default: false },
+    // Leaves out the sentence model's verdicts over the article's other sentences (`articleSentenceFeatures`).
+    'no-article-sentences': { type: 'boolean', default: false },
     // With --no-write: trains on this share of the training articles (a seeded subset; the older gold sets whole), to
     // measure the learning curve, i.e. what more annotation would buy.
     'train-fraction': { type: 'string' },
+    // With --no-write: "k/K" pools the train and dev splits and makes their k-th of K seeded folds the dev split, so
+    // that a comparison of settings can be read over all K folds (dev alone, 197 events, moves a few points by chance).
+    'cv-fold': { type: 'string' },
     // Writes every dev group the chosen model scores (type, firm, evidence, probability, label) as JSON lines, and the
     // dev gold events no group reached, for reading errors: dev only, never test.
     'dump-dev': { type: 'string' },
@@ -86,6 +91,18 @@ else {
   if (values.cache) writeFileSync(values.cache, JSON.stringify(data));
 }
 const seeds = data.seeds ?? [];
+if (values['cv-fold']) {
+  const [k, folds] = values['cv-fold'].split('/').map(Number);
+  if (!values['no-write'] || !(folds! >= 2 && k! >= 0 && k! < folds!)) {
+    console.error(`train-events: --cv-fold ${values['cv-fold']}: needs --no-write and k/K with 0 <= k < K, K >= 2`);
+    process.exit(2);
+  }
+  const pooled = [...data.train, ...data.dev];
+  const inFold = (a: ArticleExamples) => hashString(`cv:${a.article.corpus}|${a.article.id}`) % folds! === k;
+  data.train = pooled.filter((a) => !inFold(a));
+  data.dev = pooled.filter(inFold);
+  say(`fold ${k} of ${folds}: ${data.train.length} training and ${data.dev.length} dev articles (${data.dev.reduce((n, a) => n + a.article.events.length, 0)} gold events)`);
+}
 if (trainFraction < 1) {
   data.train = data.train.filter((a) => hashString(`fraction:${a.article.corpus}|${a.article.id}`) % 1000 < trainFraction * 1000);
   say(`training on ${data.train.length} of the train split's articles (${data.train.reduce((n, a) => n + a.article.events.length, 0)} gold events)`);
@@ -140,11 +157,30 @@ if (!values['no-sentence']) {
     return { key: key(a), lx: lexicon.get(a.article.lang), sentences: c.sentences.map((s) => c.text.slice(s.start, s.end)), evidence: a.article.events.flatMap((e) => (e.evidence ? [{ type: e.type, text: e.evidence }] : [])) };
   }));
   sentence = trained.model;
-  const score = tokenScorer(sentence);
-  for (const a of withText) for (const e of a.examples) e.features.push(...sentenceFeatures(e.event.type, trained.crossScore(key(a), e.event.evidence.text, lexicon.get(a.article.lang))));
-  const scoreAll = (examples: Example[], lang: string) => { for (const e of examples) e.features.push(...sentenceFeatures(e.event.type, score(sentenceTokens(e.event.evidence.text, lexicon.get(lang))))); };
-  for (const a of [...data.dev, ...data.test]) scoreAll(a.examples, a.article.lang);
-  for (const c of seeds) scoreAll(c.examples, c.lang);
+  const shipped = tokenScorer(sentence);
+  const sentencesOf = (c: ReturnType<typeof cleanDocument>) => c.sentences.map((s) => c.text.slice(s.start, s.end));
+  // Each group reads the verdict on its evidence sentence and, unless --no-article-sentences, the verdicts over its
+  // article's sentences (`articleSentenceFeatures`); training articles' from the folds that did not see them.
+  const withVerdicts = (examples: Example[], sentences: string[], scoreOf: (s: string) => TopicScores) => {
+    const scored = values['no-article-sentences'] ? [] : sentences.map((s) => ({ lower: s.toLowerCase(), scores: scoreOf(s) }));
+    for (const e of examples) {
+      e.features.push(...sentenceFeatures(e.event.type, scoreOf(e.event.evidence.text)));
+      if (!values['no-article-sentences']) e.features.push(...articleSentenceFeatures(e.event.type, e.event.firm, scored));
+    }
+    return scored;
+  };
+  for (const a of withText) withVerdicts(a.examples, sentencesOf(cleanOf(a)), (s) => trained.crossScore(key(a), s, lexicon.get(a.article.lang)));
+  const shippedOf = (lang: string) => (s: string) => shipped(sentenceTokens(s, lexicon.get(lang)));
+  const devSentences = data.dev.flatMap((a) => {
+    const sentences = sentencesOf(cleanOf(a)), scoreOf = shippedOf(a.article.lang);
+    withVerdicts(a.examples, sentences, scoreOf);
+    const evidence = a.article.events.flatMap((e) => (e.evidence ? [{ type: e.type, text: e.evidence }] : []));
+    return sentences.map((s) => ({ scores: scoreOf(s), types: sentenceTypes(s, evidence) }));
+  });
+  for (const a of data.test) withVerdicts(a.examples, sentencesOf(cleanOf(a)), shippedOf(a.article.lang));
+  for (const c of seeds) withVerdicts(c.examples, sentencesOf(cleanDocument({ body: readFileSync(join(SHARED, 'seed', c.file), 'utf8'), source: c.file })), shippedOf(c.lang));
+  const devAucs = EVENT_TYPES.map((t) => `${t} ${auc(devSentences.map((r) => [r.scores[t] ?? 0, r.types.has(t) ? 1 : 0] as const)).toFixed(2)}`);
+  say(`sentence model: dev AUC per type over ${devSentences.length} dev sentences: ${devAucs.join(', ')}`);
   say(`sentence model: ${withText.reduce((n, a) => n + cleanOf(a).sentences.length, 0)} training sentences, ${trained.positives} holding a gold event's evidence, of ${withText.reduce((n, a) => n + a.article.events.length, 0)} events (${Date.now() - t0} ms)`);
 }
 
@@ -379,7 +415,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p, ...(mode === 'augment' && floorLanguages ? { floorLanguages } : {}),
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence, ...(values['no-article-sentences'] ? {} : { articleSentences: true }) } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p, ...(mode === 'augment' && floorLanguages ? { floorLanguages } : {}),
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

@@ -4,7 +4,11 @@
 import { featureIndex } from '../../src/extract/events/decision.ts';
 import { seededRandom } from '../../src/ner/hash.ts';
 
-export interface TrainOptions { bits: number; epochs: number; l2: number; rate: number; seed: number }
+export interface TrainOptions {
+  bits: number; epochs: number; l2: number; rate: number; seed: number;
+  /** When set, FTRL-Proximal with this L1 (and `l2`, `rate` as its alpha) instead of AdaGrad: see `trainFtrl`. */
+  l1?: number;
+}
 export const DEFAULT_TRAIN: TrainOptions = { bits: 18, epochs: 12, l2: 1e-4, rate: 0.2, seed: 7 };
 
 export interface Row { x: Uint32Array; y: 0 | 1 }
@@ -23,6 +27,7 @@ export function margin(w: Float64Array, x: Uint32Array): number {
 
 /** Trains weights; positives are weighted so that both classes weigh the same in the loss. */
 export function trainLogistic(rows: Row[], o: TrainOptions): Float64Array {
+  if (o.l1 !== undefined) return trainFtrl(rows, o);
   const n = 1 << o.bits;
   const w = new Float64Array(n);
   const g2 = new Float64Array(n).fill(1e-8);
@@ -44,6 +49,41 @@ export function trainLogistic(rows: Row[], o: TrainOptions): Float64Array {
       }
     }
   }
+  return w;
+}
+
+/**
+ * FTRL-Proximal (McMahan et al. 2013, "Ad click prediction"): per-coordinate AdaGrad-like rates, but a weight stays
+ * exactly 0 until its summed gradient clears the L1 threshold. A word seen in one positive sentence cannot take a
+ * full step and memorise it, as it does under plain AdaGrad, where every feature's first step is the full rate.
+ */
+export function trainFtrl(rows: Row[], o: TrainOptions): Float64Array {
+  const n = 1 << o.bits, alpha = o.rate, beta = 1, l1 = o.l1 ?? 0, l2 = o.l2;
+  const z = new Float64Array(n), sq = new Float64Array(n), w = new Float64Array(n);
+  const pos = rows.filter((r) => r.y === 1).length;
+  const posWeight = pos ? Math.min(3, (rows.length - pos) / pos) : 1;
+  const rand = seededRandom(o.seed);
+  const order = rows.map((_, i) => i);
+  const weightOf = (j: number) => {
+    const zj = z[j]!;
+    return Math.abs(zj) <= l1 ? 0 : -(zj - Math.sign(zj) * l1) / ((beta + Math.sqrt(sq[j]!)) / alpha + l2);
+  };
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    for (const k of order) {
+      const r = rows[k]!;
+      let m = 0;
+      for (let i = 0; i < r.x.length; i++) { const j = r.x[i]!; w[j] = weightOf(j); m += w[j]!; }
+      const g = (sigmoid(m) - r.y) * (r.y === 1 ? posWeight : 1);
+      for (let i = 0; i < r.x.length; i++) {
+        const j = r.x[i]!;
+        const s = (Math.sqrt(sq[j]! + g * g) - Math.sqrt(sq[j]!)) / alpha;
+        z[j]! += g - s * w[j]!;
+        sq[j]! += g * g;
+      }
+    }
+  }
+  for (let j = 0; j < n; j++) w[j] = weightOf(j);
   return w;
 }
 

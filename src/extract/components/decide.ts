@@ -1,5 +1,5 @@
 // The events: the learned decision's (decision.ts) over the groups, or the rules' alone when no model is loaded.
-import { decisionFeatures, sentenceFeatures, type DecisionModel } from '../events/decision.ts';
+import { articleSentenceFeatures, decisionFeatures, sentenceFeatures, type DecisionModel, type ScoredSentence } from '../events/decision.ts';
 import type { EventLexicon } from '../events/lexicon.ts';
 import type { TopicScores } from '../events/topic.ts';
 import type { Component } from '../pipeline.ts';
@@ -20,8 +20,12 @@ export function decide(model: DecisionModel | null, lexicon: EventLexicon): Comp
       // Groups about other firms or types often share an evidence sentence; its verdict covers every type at once.
       const verdicts = new Map<string, TopicScores>();
       const verdict = (text: string) => verdicts.get(text) ?? verdicts.set(text, model.sentence!(text, lx)).get(text)!;
+      const scored: ScoredSentence[] = model.articleSentences && doc.groups.length
+        ? doc.sentences.map((s) => { const text = doc.text.slice(s.start, s.end); return { lower: text.toLowerCase(), scores: verdict(text) }; })
+        : [];
       for (const g of doc.groups) {
         const sentence = model.sentence ? sentenceFeatures(g.event.type, verdict(g.event.evidence.text)) : [];
+        if (model.articleSentences) sentence.push(...articleSentenceFeatures(g.event.type, g.event.firm, scored));
         const p = model.probability([...decisionFeatures(g, ctx), ...sentence]);
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and
         // adds the groups the model accepts; 'decide' keeps only those.

@@ -66,6 +66,25 @@ export function sentenceFeatures(type: string, scores: TopicScores | undefined):
   return [`sen:${type}|${bucket(p, SENTENCE_EDGES)}`, `sen:${bucket(p, SENTENCE_EDGES)}`, `senany:${bucket(any, SENTENCE_EDGES)}|${p >= any}`];
 }
 
+/** One sentence of the article, lower-cased, with the sentence model's verdict on it. */
+export interface ScoredSentence { lower: string; scores: TopicScores }
+
+/**
+ * The sentence model's strongest verdict for the group's type over the article's sentences that name its firm, and
+ * over all of them: a group's own evidence is the sentence its trigger is in, often not the one that reports the event.
+ */
+export function articleSentenceFeatures(type: string, firm: string | null, sentences: readonly ScoredSentence[]): string[] {
+  const t = type as keyof TopicScores;
+  const name = firm?.toLowerCase();
+  let best = 0, bestFirm = 0;
+  for (const s of sentences) {
+    const p = s.scores[t] ?? 0;
+    if (p > best) best = p;
+    if (name && p > bestFirm && s.lower.includes(name)) bestFirm = p;
+  }
+  return [`asen:${type}|${bucket(best, SENTENCE_EDGES)}`, `fsen:${type}|${bucket(bestFirm, SENTENCE_EDGES)}`, `fsen:${bucket(bestFirm, SENTENCE_EDGES)}`];
+}
+
 /**
  * The feature strings of one assembled group; typed features (prefixed with the type) let each type learn its own
  * weights. The words of the evidence sentence and around the trigger, and every member's trigger, were tried as
@@ -150,6 +169,8 @@ interface ModelFile {
   topic?: TopicModel;
   /** The sentence model, read on each group's evidence sentence (`sentenceFeatures`); absent in older models. */
   sentence?: TopicModel;
+  /** Trained with the sentence model's verdicts over the article's sentences (`articleSentenceFeatures`) too. */
+  articleSentences?: boolean;
   platt: { a: number; b: number };
   threshold: number;
   /** 'augment': only the rules' events of at least this rule confidence are kept whatever the model says (default 0: all). */
@@ -173,6 +194,8 @@ export interface DecisionModel {
   topic: ((text: string, lx?: LanguageLexicon) => TopicScores) | null;
   /** The sentence model (evidence sentence, its language's lexicon -> probability per type), or null. */
   sentence: ((text: string, lx: LanguageLexicon) => TopicScores) | null;
+  /** Whether every group also reads the sentence model over the article's sentences (`articleSentenceFeatures`). */
+  articleSentences: boolean;
   /** Where the article model's verdicts stand in the article's language, when the model ranks that language. */
   topicRank: (lang: string, scores: TopicScores) => TopicRanks | undefined;
   /** Raw margin w·x. */
@@ -213,6 +236,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     calibrate: platt,
     topic: file.topic ? topicScorer(file.topic) : null,
     sentence: file.sentence ? sentenceScorer(file.sentence) : null,
+    articleSentences: !!(file.sentence && file.articleSentences),
     topicRank: (lang, scores) => (file.topic ? topicRank(file.topic, lang, scores) : undefined),
     margin,
     probability: (features) => platt(margin(features)),

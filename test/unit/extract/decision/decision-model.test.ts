@@ -16,6 +16,18 @@ describe('training pieces', () => {
     const m = rows.map((r) => margin(w, r.x));
     expect(auc(m.map((z, i) => [z, rows[i]!.y] as const))).toBeGreaterThan(0.99);
   });
+  it('FTRL with an L1 keeps a word of one sentence at exactly zero and still learns the word many share', () => {
+    const examples = Array.from({ length: 300 }, (_, i) => ({ features: ['bias', i % 4 === 0 ? 'good' : 'bad', `once${i}`], label: (i % 4 === 0 ? 1 : 0) as 0 | 1 }));
+    const rows = toRows(examples, 14);
+    const opts = { ...DEFAULT_TRAIN, bits: 14, epochs: 4, l1: 5, l2: 1, rate: 0.1 };
+    const ftrl = trainLogistic(rows, opts);
+    const adagrad = trainLogistic(rows, { ...opts, l1: undefined });
+    const at = (f: string) => toRows([{ features: [f], label: 0 }], 14)[0]!.x[0]!;
+    expect(ftrl[at('good')]!).toBeGreaterThan(0.5);
+    expect(ftrl[at('once0')]).toBe(0);
+    // Plain AdaGrad gives the word of that one positive row a full first step.
+    expect(adagrad[at('once0')]!).toBeGreaterThan(0.05);
+  });
   it('boosted trees learn an interaction a linear model cannot, from features seen in enough articles', () => {
     // True only when both a and b are present, or neither: XOR-like, with a rare feature that must not be split on.
     const articles = Array.from({ length: 80 }, (_, i) => {

@@ -4,7 +4,7 @@
 // features. The article model's lexicon counts are checked here too: both read the real lexicons.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_DIR } from '../../../../src/config/load.ts';
-import { decisionModelFrom, sentenceFeatures } from '../../../../src/extract/events/decision.ts';
+import { articleSentenceFeatures, decisionModelFrom, sentenceFeatures } from '../../../../src/extract/events/decision.ts';
 import { loadEventLexicon } from '../../../../src/extract/events/lexicon.ts';
 import { sentenceTokens, topicTokens } from '../../../../src/extract/events/topic.ts';
 import { sentenceTypes, trainSentenceModel } from '../../../../scripts/events/sentence.ts';
@@ -46,5 +46,18 @@ describe('sentence model', () => {
     expect(sentenceFeatures('contraction', { contraction: layoff, hiring: 0.01 })).toContain(`senany:${sentenceFeatures('contraction', { contraction: layoff })[1]!.slice(4)}|true`);
     expect(sentenceFeatures('hiring', undefined)).toEqual([]);
     expect(decisionModelFrom({ format: 'radar-event-decision/1', mode: 'decide', bits: 8, weights: {}, platt: { a: 1, b: 0 }, threshold: 0.5, meta: {} }).sentence).toBeNull();
+  });
+  it("reads the article's strongest sentence of a type, over all sentences and over those naming the group's firm", () => {
+    const sentences = [
+      { lower: 'contoso will cut 400 jobs.', scores: { contraction: 0.9 } },
+      { lower: 'northwind said demand was weak.', scores: { contraction: 0.1 } },
+    ];
+    const [all, firm, anyType] = articleSentenceFeatures('contraction', 'Northwind', sentences);
+    expect(all).toBe(articleSentenceFeatures('contraction', 'Contoso', sentences)[0]);
+    expect(firm).not.toBe(articleSentenceFeatures('contraction', 'Contoso', sentences)[1]);
+    // The firm's verdict also without its type, which every type's weights share.
+    expect(anyType).toBe(firm!.replace('fsen:contraction|', 'fsen:'));
+    // No sentence names the firm (or there is none): the firm's verdict is the lowest bucket.
+    expect(articleSentenceFeatures('contraction', 'Fabrikam', sentences)[1]).toBe(articleSentenceFeatures('contraction', null, [])[1]);
   });
 });
