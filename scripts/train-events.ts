@@ -152,17 +152,15 @@ let sentence: TopicModel | undefined;
 if (!values['no-sentence']) {
   const t0 = Date.now();
   const withText = trainSide.filter((a) => a.article.corpus);
-  const trained = trainSentenceModel(withText.map((a) => {
-    const c = cleanOf(a);
-    return { key: key(a), lx: lexicon.get(a.article.lang), sentences: c.sentences.map((s) => c.text.slice(s.start, s.end)), evidence: a.article.events.flatMap((e) => (e.evidence ? [{ type: e.type, text: e.evidence }] : [])) };
-  }));
+  const sentencesOf = (c: ReturnType<typeof cleanDocument>) => c.sentences.map((s) => c.text.slice(s.start, s.end));
+  const evidenceOf = (a: ArticleExamples) => a.article.events.flatMap((e) => (e.evidence ? [{ type: e.type, text: e.evidence }] : []));
+  const trained = trainSentenceModel(withText.map((a) => ({ key: key(a), lx: lexicon.get(a.article.lang), sentences: sentencesOf(cleanOf(a)), evidence: evidenceOf(a) })));
   sentence = trained.model;
   const shipped = tokenScorer(sentence);
-  const sentencesOf = (c: ReturnType<typeof cleanDocument>) => c.sentences.map((s) => c.text.slice(s.start, s.end));
   // Each group reads the verdict on its evidence sentence and, unless --no-article-sentences, the verdicts over its
   // article's sentences (`articleSentenceFeatures`); training articles' from the folds that did not see them.
   const withVerdicts = (examples: Example[], sentences: string[], scoreOf: (s: string) => TopicScores) => {
-    const scored = values['no-article-sentences'] ? [] : sentences.map((s) => ({ lower: s.toLowerCase(), scores: scoreOf(s) }));
+    const scored = sentences.map((s) => ({ lower: s.toLowerCase(), scores: scoreOf(s) }));
     for (const e of examples) {
       e.features.push(...sentenceFeatures(e.event.type, scoreOf(e.event.evidence.text)));
       if (!values['no-article-sentences']) e.features.push(...articleSentenceFeatures(e.event.type, e.event.firm, scored));
@@ -172,10 +170,8 @@ if (!values['no-sentence']) {
   for (const a of withText) withVerdicts(a.examples, sentencesOf(cleanOf(a)), (s) => trained.crossScore(key(a), s, lexicon.get(a.article.lang)));
   const shippedOf = (lang: string) => (s: string) => shipped(sentenceTokens(s, lexicon.get(lang)));
   const devSentences = data.dev.flatMap((a) => {
-    const sentences = sentencesOf(cleanOf(a)), scoreOf = shippedOf(a.article.lang);
-    withVerdicts(a.examples, sentences, scoreOf);
-    const evidence = a.article.events.flatMap((e) => (e.evidence ? [{ type: e.type, text: e.evidence }] : []));
-    return sentences.map((s) => ({ scores: scoreOf(s), types: sentenceTypes(s, evidence) }));
+    const sentences = sentencesOf(cleanOf(a)), evidence = evidenceOf(a);
+    return withVerdicts(a.examples, sentences, shippedOf(a.article.lang)).map((v, i) => ({ scores: v.scores, types: sentenceTypes(sentences[i]!, evidence) }));
   });
   for (const a of data.test) withVerdicts(a.examples, sentencesOf(cleanOf(a)), shippedOf(a.article.lang));
   for (const c of seeds) withVerdicts(c.examples, sentencesOf(cleanDocument({ body: readFileSync(join(SHARED, 'seed', c.file), 'utf8'), source: c.file })), shippedOf(c.lang));

@@ -25,18 +25,30 @@ export function margin(w: Float64Array, x: Uint32Array): number {
   return z;
 }
 
+/** The weight of a positive row's gradient: both classes weigh the same in the loss, up to three times. */
+function positiveWeight(rows: Row[]): number {
+  const pos = rows.filter((r) => r.y === 1).length;
+  return pos ? Math.min(3, (rows.length - pos) / pos) : 1;
+}
+
+/** The row order of each epoch: one seeded Fisher-Yates shuffle after another, of the same array. */
+function* epochOrders(n: number, o: TrainOptions): Generator<number[]> {
+  const rand = seededRandom(o.seed);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+    yield order;
+  }
+}
+
 /** Trains weights; positives are weighted so that both classes weigh the same in the loss. */
 export function trainLogistic(rows: Row[], o: TrainOptions): Float64Array {
   if (o.l1 !== undefined) return trainFtrl(rows, o);
   const n = 1 << o.bits;
   const w = new Float64Array(n);
   const g2 = new Float64Array(n).fill(1e-8);
-  const pos = rows.filter((r) => r.y === 1).length;
-  const posWeight = pos ? Math.min(3, (rows.length - pos) / pos) : 1;
-  const rand = seededRandom(o.seed);
-  const order = rows.map((_, i) => i);
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+  const posWeight = positiveWeight(rows);
+  for (const order of epochOrders(rows.length, o)) {
     for (const k of order) {
       const r = rows[k]!;
       const p = sigmoid(margin(w, r.x));
@@ -60,16 +72,12 @@ export function trainLogistic(rows: Row[], o: TrainOptions): Float64Array {
 export function trainFtrl(rows: Row[], o: TrainOptions): Float64Array {
   const n = 1 << o.bits, alpha = o.rate, beta = 1, l1 = o.l1 ?? 0, l2 = o.l2;
   const z = new Float64Array(n), sq = new Float64Array(n), w = new Float64Array(n);
-  const pos = rows.filter((r) => r.y === 1).length;
-  const posWeight = pos ? Math.min(3, (rows.length - pos) / pos) : 1;
-  const rand = seededRandom(o.seed);
-  const order = rows.map((_, i) => i);
+  const posWeight = positiveWeight(rows);
   const weightOf = (j: number) => {
     const zj = z[j]!;
     return Math.abs(zj) <= l1 ? 0 : -(zj - Math.sign(zj) * l1) / ((beta + Math.sqrt(sq[j]!)) / alpha + l2);
   };
-  for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
+  for (const order of epochOrders(rows.length, o)) {
     for (const k of order) {
       const r = rows[k]!;
       let m = 0;
