@@ -20,6 +20,9 @@ import { sentenceTypes, trainSentenceModel } from './events/sentence.ts';
 import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
+import { trainFirmChoice, type FirmChoiceDoc } from './events/firm-choice.ts';
+import { firmChoiceOf, firmChoiceScorer, firmChoiceTokens, mentionContext, refsIn, type FirmChoiceModel, type MentionContext } from '../src/extract/events/firm-choice.ts';
+import { foldText } from '../src/extract/events/patterns.ts';
 import { hashString } from '../src/ner/hash.ts';
 import { modelReadme } from './events/report-md.ts';
 
@@ -52,6 +55,8 @@ const { values } = parseArgs({
     'no-sentence': { type: 'boolean', default: false },
     // The article model reads words only, not the lexicon's trigger counts.
     'no-topic-lex': { type: 'boolean', default: false },
+    // Leaves out the firm-choice model (scripts/events/firm-choice.ts) and its features.
+    'no-firm-choice': { type: 'boolean', default: false },
     // Leaves out the sentence model's verdicts over the article's other sentences (`articleSentenceFeatures`).
     'no-article-sentences': { type: 'boolean', default: false },
     // With --no-write: trains on this share of the training articles (a seeded subset; the older gold sets whole), to
@@ -180,6 +185,40 @@ if (!values['no-sentence']) {
   say(`sentence model: ${withText.reduce((n, a) => n + cleanOf(a).sentences.length, 0)} training sentences, ${trained.positives} holding a gold event's evidence, of ${withText.reduce((n, a) => n + a.article.events.length, 0)} events (${Date.now() - t0} ms)`);
 }
 
+// The firm-choice model: trained on the firm mentions of the training groups that match a gold event, its verdicts
+// on the firms of each group's evidence span are features of the group (src/extract/events/firm-choice.ts).
+let firmChoice: FirmChoiceModel | undefined;
+if (!values['no-firm-choice']) {
+  const t0 = Date.now();
+  const ctxOf = (text: string, refs: ArticleExamples['refs'], lang: string) => mentionContext(text, foldText(text), refs ?? [], lexicon.get(lang));
+  const docOf = (a: ArticleExamples): FirmChoiceDoc => ({ key: key(a), ctx: ctxOf(text(a), a.refs, a.article.lang), events: a.examples.filter((e) => e.label === 1).map((e) => ({ type: e.event.type, firmKey: e.firmKey, start: e.event.evidence.start, end: e.event.evidence.end })) });
+  const trainDocs = trainSide.filter((a) => a.article.corpus).map(docOf);
+  const trained = trainFirmChoice(trainDocs);
+  firmChoice = trained.model;
+  const withChoice = (examples: Example[], ctx: MentionContext, model: FirmChoiceModel) => {
+    const score = firmChoiceScorer(model);
+    for (const e of examples) e.features.push(...firmChoiceOf(ctx, e.event.type, e.firmKey, e.event.evidence, score));
+  };
+  const byKey = new Map(trainSide.map((a) => [key(a), a]));
+  for (const d of trainDocs) withChoice(byKey.get(d.key)!.examples, d.ctx, trained.foldModel(d.key));
+  const devDocs = data.dev.map(docOf);
+  data.dev.forEach((a, i) => withChoice(a.examples, devDocs[i]!.ctx, firmChoice!));
+  for (const a of data.test) withChoice(a.examples, ctxOf(text(a), a.refs, a.article.lang), firmChoice);
+  for (const c of seeds) withChoice(c.examples, ctxOf(seedText(c.file), c.refs, c.lang), firmChoice);
+  // How often the model's first choice among a matched dev span's firms is the matched firm, against the span's first firm.
+  const score = firmChoiceScorer(firmChoice);
+  let spans = 0, right = 0, firstRight = 0;
+  for (const d of devDocs) for (const ev of d.events) {
+    const inSpan = refsIn(d.ctx, ev);
+    if (!inSpan.some((r) => r.key === ev.firmKey) || new Set(inSpan.map((r) => r.key)).size < 2) continue;
+    const scores = inSpan.map((_, i) => score(firmChoiceTokens(d.ctx, ev, inSpan, i, ev.type)));
+    spans++;
+    if (inSpan[scores.indexOf(Math.max(...scores))]!.key === ev.firmKey) right++;
+    if (inSpan[0]!.key === ev.firmKey) firstRight++;
+  }
+  say(`firm-choice model: ${trained.rows} training mentions, ${trained.positives} the event's firm; on ${spans} dev spans with two firms or more its first choice is right ${(100 * right / Math.max(1, spans)).toFixed(1)}%, the span's first firm ${(100 * firstRight / Math.max(1, spans)).toFixed(1)}% (${Date.now() - t0} ms)`);
+}
+
 // Every example the features are read from, the seed's included, so that a feature left out is left out everywhere.
 const everyExample = () => [...[...SPLITS, 'extra' as const].flatMap((s) => (data[s] ?? []).flatMap((a) => a.examples)), ...seeds.flatMap((c) => c.examples)];
 const dropped = new Set(values.drop!.split(',').filter(Boolean));
@@ -254,21 +293,24 @@ const rulesPlatt = fitPlatt(devRule.map((e) => e.event.confidence), devRule.map(
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 // A rule event kept by the floor though the model's probability is under the threshold gets, as its confidence,
 // the dev precision of such events (`forced.p`, once the floor and threshold are chosen).
-// The floor holds in the languages with fewer than `below` training events (Infinity: all): where the model has
-// learnt from hundreds of events its probability judges the rules' events too; where it has seen a handful it cannot.
-type Floor = { floor: number; minP: number; below: number };
+// The floor holds in `langs` (null: every language), a subset of the languages with under 100 training events: where
+// the model has learnt from hundreds of events its probability judges the rules' events too; where it has seen a
+// handful it may not. Which of those languages it holds in is chosen on dev with the floor, each subset tried.
+type Floor = { floor: number; minP: number; langs: ReadonlySet<string> | null };
 const trainEventsByLang = new Map<string, number>();
 for (const a of trainSide) trainEventsByLang.set(a.article.lang, (trainEventsByLang.get(a.article.lang) ?? 0) + a.article.events.length);
-const floorHolds = (lang: string, below: number) => (trainEventsByLang.get(lang) ?? 0) < below;
+const floorHolds = (lang: string, langs: Floor['langs']) => !langs || langs.has(lang);
+const thinLanguages = [...trainEventsByLang].filter(([, n]) => n < 100).map(([l]) => l).sort();
+say(`training events per language: ${[...trainEventsByLang].sort((a, b) => a[1] - b[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
 type Forced = { p: number; below: number };
-const shippedAs = (m: DecisionMode, split: Split, prob: Prob, { floor, minP, below }: Floor = { floor: 0, minP: 0, below: Infinity }, forced?: Forced): Scored[] => data[split].map((a) => ({
+const shippedAs = (m: DecisionMode, split: Split, prob: Prob, { floor, minP, langs }: Floor = { floor: 0, minP: 0, langs: null }, forced?: Forced): Scored[] => data[split].map((a) => ({
   lang: a.article.lang,
   golds: a.article.events.map((e) => e.type),
   preds: m === 'calibrate'
     ? a.examples.filter((e) => e.ruleEvent).map((e) => ({ type: e.event.type, p: sig(rulesPlatt.a * e.event.confidence + rulesPlatt.b), label: e.label, always: true }))
     : a.examples.map((e) => {
       const p = prob(e.features);
-      const kept = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP && floorHolds(a.article.lang, below);
+      const kept = m === 'augment' && e.ruleEvent && e.ruleConfidence >= floor && p >= minP && floorHolds(a.article.lang, langs);
       return { type: e.event.type, p: kept && forced && p < forced.below ? Math.max(p, forced.p) : p, label: e.label, always: kept };
     }),
 }));
@@ -279,13 +321,16 @@ const bestThreshold = (scored: Scored[]) => {
 };
 // 'augment' keeps the rules' events of at least a rule confidence ("floor") unless the model's probability is under
 // `minP`; both are chosen on dev with the threshold: floor 0.5 and minP 0 keep every rule event, floor above 1 none.
-const FLOORS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01].flatMap((floor) => [0, 0.01, 0.02, 0.03, 0.05].flatMap((minP) => [Infinity, 100].map((below) => ({ floor, minP, below }))));
+// Every non-empty subset of the thin-data languages, and every language: the narrower the set, the fewer of the
+// floor's mostly false events in the languages where the model knows better.
+const LANGUAGE_SETS: Array<ReadonlySet<string> | null> = [null, ...Array.from({ length: (1 << thinLanguages.length) - 1 }, (_, m) => new Set(thinLanguages.filter((_, i) => ((m + 1) >> i) & 1)))];
+const FLOORS: Floor[] = [0.5, 0.6, 0.7, 0.8, 0.9, 1.01].flatMap((floor) => [0, 0.01, 0.03].flatMap((minP) => (floor > 1 ? [null] : LANGUAGE_SETS).map((langs) => ({ floor, minP, langs }))));
 // The seed article is the project's acceptance test: every event its analyst expects must still be reported. Settings
 // that drop one are not chosen (they are still listed, with their dev F1), whatever dev says.
-const seedKept = (prob: Prob, { floor, minP, below }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
+const seedKept = (prob: Prob, { floor, minP, langs }: Floor, t: number) => seeds.every((c) => c.expected.every((e) => e.matches.some((i) => {
   const x = c.examples[i]!;
   const p = prob(x.features);
-  return p >= t || (x.ruleEvent && x.ruleConfidence >= floor && p >= minP && floorHolds(c.lang, below));
+  return p >= t || (x.ruleEvent && x.ruleConfidence >= floor && p >= minP && floorHolds(c.lang, langs));
 })));
 /** Dev F1 of 'augment' under every floor setting, and the best setting that keeps the seed's events. */
 function augmentFloors(prob: Prob) {
@@ -327,7 +372,7 @@ for (const make of grid) {
 const chosen = best!;
 const modelProb = chosen.prob;
 const { floors, shipped: augmentDev } = chosen;
-for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}${f.below < Infinity ? `, languages under ${f.below} training events` : ''}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
+for (const f of floors) say(`  augment, rule floor ${f.floor}, min p ${f.minP}${f.langs ? `, in ${[...f.langs].join(' ')}` : ''}: dev F1 ${(100 * f.unconstrained.f1).toFixed(1)} at ${f.unconstrained.threshold.toFixed(2)}${f.unconstrained.seed ? '' : `; keeping the seed's events: ${f.f1 < 0 ? 'never' : `${(100 * f.f1).toFixed(1)} at ${f.threshold.toFixed(2)}`}`}`);
 say(`  the seed's expected events, best model probability of each: ${seeds.flatMap((c) => c.expected.map((e) => `${e.type} ${Math.max(0, ...e.matches.map((i) => modelProb(c.examples[i]!.features))).toFixed(2)}`)).join(', ')}`);
 if (values['dump-dev']) {
   const lines = data.dev.flatMap((a) => [
@@ -338,10 +383,10 @@ if (values['dump-dev']) {
 }
 const ruleFloor = augmentDev.floor, floorMinP = augmentDev.minP;
 // The languages the floor holds in (absent from the model file when it holds in all).
-const floorLanguages = augmentDev.below < Infinity ? [...trainEventsByLang.keys()].filter((l) => floorHolds(l, augmentDev.below)).sort() : undefined;
+const floorLanguages = augmentDev.langs ? [...augmentDev.langs].sort() : undefined;
 // The dev precision of the rule events kept by the floor alone: their confidence.
 const forced: Forced = (() => {
-  const kept = data.dev.filter((a) => floorHolds(a.article.lang, augmentDev.below)).flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
+  const kept = data.dev.filter((a) => floorHolds(a.article.lang, augmentDev.langs)).flatMap((a) => a.examples).filter((e) => { const p = modelProb(e.features); return e.ruleEvent && e.ruleConfidence >= ruleFloor && p >= floorMinP && p < augmentDev.threshold; });
   const p = (kept.reduce((n, e) => n + e.label, 0) + 1) / (kept.length + 2);
   say(`  ${kept.length} dev rule events kept by the floor alone; their confidence: ${p.toFixed(2)}`);
   return { p, below: augmentDev.threshold };
@@ -392,7 +437,7 @@ const report = {
   ruleFloor: mode === 'augment' ? ruleFloor : null,
   floorLanguages: mode === 'augment' ? (floorLanguages ?? null) : null,
   floorMinProbability: mode === 'augment' ? floorMinP : null,
-  floors,
+  floors: floors.map((f) => ({ ...f, langs: f.langs ? [...f.langs].sort() : null })),
   devAuc,
   reviewDefault,
   calibration: { dev: calibration(shown(shippedBy('dev'))), test: calibration(shown(testScored)) },
@@ -411,7 +456,7 @@ if (!values['no-write']) {
 
 if (!values['no-write'] || values['try-model']) {
   const file: DecisionModelFile = {
-    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence, ...(values['no-article-sentences'] ? {} : { articleSentences: true }) } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p, ...(mode === 'augment' && floorLanguages ? { floorLanguages } : {}),
+    format: DECISION_FORMAT, mode, ...(mode === 'calibrate' ? { bits: 0, weights: {} } : { ...chosen.file, ...(topic ? { topic } : {}), ...(sentence ? { sentence, ...(values['no-article-sentences'] ? {} : { articleSentences: true }) } : {}), ...(firmChoice ? { firmChoice } : {}) }), platt: mode === 'calibrate' ? rulesPlatt : chosen.platt, threshold, ruleFloor: mode === 'augment' ? ruleFloor : 0, floorMinProbability: mode === 'augment' ? floorMinP : 0, floorConfidence: forced.p, ...(mode === 'augment' && floorLanguages ? { floorLanguages } : {}),
     meta: { trained: report.generated, data: report.data, devF1: modes[mode], form: chosen.form, ...chosen.settings, reviewDefault: reviewDefault.threshold },
   };
   const modelPath = values['no-write'] ? values['try-model']! : values.model!;

@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cleanDocument } from '../../src/clean/clean-document.ts';
 import type { TrainableExtractor } from '../../src/extract/extract.ts';
+import { groupFirmKey } from '../../src/extract/events/assemble.ts';
 import { decisionFeatures } from '../../src/extract/events/decision.ts';
+import type { MentionRef } from '../../src/extract/events/firm-choice.ts';
 import type { EventType, ExtractedEvent } from '../../src/extract/types.ts';
 
 export const SHARED = resolve(import.meta.dirname, '..', '..', '..', 'shared');
@@ -19,8 +21,10 @@ export interface GoldArticle { corpus: string; id: string; lang: string; events:
 
 /** One rule group of one article: its features, its event, and whether it matches a gold event (and which). */
 /** `ruleEvent`: the rules alone report this group as an event, with confidence `ruleConfidence` (0 when they do not). */
-export interface Example { features: string[]; label: 0 | 1; gold: number; event: ExtractedEvent; ruleEvent: boolean; ruleConfidence: number }
-export interface ArticleExamples { article: GoldArticle; examples: Example[] }
+/** `firmKey`: the group's firm (assemble.ts `groupFirmKey`), which the firm-choice model looks for among the span's. */
+export interface Example { features: string[]; label: 0 | 1; gold: number; event: ExtractedEvent; ruleEvent: boolean; ruleConfidence: number; firmKey: string }
+/** `refs`: the article's firm references, as the firm-choice model reads them (firm-choice.ts). */
+export interface ArticleExamples { article: GoldArticle; examples: Example[]; refs: MentionRef[] }
 
 export function readGold(split: Split, dir = GOLD_DIR): GoldArticle[] {
   const d = join(dir, split);
@@ -77,14 +81,14 @@ export function seedText(file: string, dir = join(SHARED, 'seed')): string {
 }
 
 /** The acceptance article (../shared/seed) and, per expected event, the indexes of the groups that would report it. */
-export interface SeedCase { file: string; lang: string; examples: Example[]; expected: Array<{ type: string; matches: number[] }> }
+export interface SeedCase { file: string; lang: string; examples: Example[]; refs: MentionRef[]; expected: Array<{ type: string; matches: number[] }> }
 export function seedCases(extractor: TrainableExtractor, dir = join(SHARED, 'seed')): SeedCase[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort().map((f) => {
     const want = JSON.parse(readFileSync(join(dir, f), 'utf8')) as { file: string; events: Array<{ type: string; firm?: string[]; firmsAny?: string[] }> };
     const clean = cleanDocument({ body: readFileSync(join(dir, want.file), 'utf8'), source: want.file });
     const { groups, decision } = extractor.eventGroups(clean);
-    const examples = groups.map((g): Example => ({ features: decisionFeatures(g, decision), label: 0, gold: -1, event: g.event, ruleEvent: g.rule != null, ruleConfidence: g.rule?.confidence ?? 0 }));
+    const examples = groups.map((g): Example => ({ features: decisionFeatures(g, decision), label: 0, gold: -1, event: g.event, ruleEvent: g.rule != null, ruleConfidence: g.rule?.confidence ?? 0, firmKey: groupFirmKey(g) }));
     const names = (xs: string[]) => new Set(xs.map(normName));
     const expected = want.events.map((e) => ({
       type: e.type,
@@ -95,7 +99,7 @@ export function seedCases(extractor: TrainableExtractor, dir = join(SHARED, 'see
         return [i];
       }),
     }));
-    return { file: want.file, lang: decision.lang, examples, expected };
+    return { file: want.file, lang: decision.lang, examples, refs: [...(decision.refs ?? [])], expected };
   });
 }
 
@@ -108,9 +112,9 @@ export function buildExamples(articles: GoldArticle[], extractor: TrainableExtra
     const examples = groups.map((g): Example => {
       const j = article.events.findIndex((ge, k) => !used.has(k) && matchesGold(g.event, ge));
       if (j >= 0) used.add(j);
-      return { features: decisionFeatures(g, decision), label: j >= 0 ? 1 : 0, gold: j, event: g.event, ruleEvent: g.rule != null, ruleConfidence: g.rule?.confidence ?? 0 };
+      return { features: decisionFeatures(g, decision), label: j >= 0 ? 1 : 0, gold: j, event: g.event, ruleEvent: g.rule != null, ruleConfidence: g.rule?.confidence ?? 0, firmKey: groupFirmKey(g) };
     });
     onProgress?.(i + 1);
-    return { article, examples };
+    return { article, examples, refs: [...(decision.refs ?? [])] };
   });
 }

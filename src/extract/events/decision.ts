@@ -8,6 +8,7 @@ import { hashString } from '../../ner/hash.ts';
 import { projectPath } from '../../paths.ts';
 import { groupFirmKey, type EventGroup } from './assemble.ts';
 import type { LanguageLexicon } from './lexicon.ts';
+import { firmChoiceScorer, type FirmChoiceModel, type MentionRef } from './firm-choice.ts';
 import { sentenceScorer, topicRank, topicScorer, type TopicModel, type TopicRanks, type TopicScores } from './topic.ts';
 
 export const DECISION_FORMAT = 'radar-event-decision/1';
@@ -27,6 +28,8 @@ export interface DecisionContext {
   topicRank?: TopicRanks;
   /** The types of the groups about each firm key: a firm with a contraction group and a hiring group is one story. */
   typesByFirm?: ReadonlyMap<string, readonly string[]>;
+  /** Every firm reference the candidates read (entity, form, weak), in text order: what the firm-choice model scores. */
+  refs?: readonly MentionRef[];
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -171,6 +174,8 @@ interface ModelFile {
   sentence?: TopicModel;
   /** Trained with the sentence model's verdicts over the article's sentences (`articleSentenceFeatures`) too. */
   articleSentences?: boolean;
+  /** The firm-choice model, read on the firms of each group's evidence span (firm-choice.ts); absent in older models. */
+  firmChoice?: FirmChoiceModel;
   platt: { a: number; b: number };
   threshold: number;
   /** 'augment': only the rules' events of at least this rule confidence are kept whatever the model says (default 0: all). */
@@ -196,6 +201,8 @@ export interface DecisionModel {
   sentence: ((text: string, lx: LanguageLexicon) => TopicScores) | null;
   /** Whether every group also reads the sentence model over the article's sentences (`articleSentenceFeatures`). */
   articleSentences: boolean;
+  /** The firm-choice model (a mention's tokens -> probability that it is the event's firm), or null. */
+  firmChoice: ((tokens: string[]) => number) | null;
   /** Where the article model's verdicts stand in the article's language, when the model ranks that language. */
   topicRank: (lang: string, scores: TopicScores) => TopicRanks | undefined;
   /** Raw margin w·x. */
@@ -237,6 +244,7 @@ export function decisionModelFrom(file: ModelFile): DecisionModel {
     topic: file.topic ? topicScorer(file.topic) : null,
     sentence: file.sentence ? sentenceScorer(file.sentence) : null,
     articleSentences: !!(file.sentence && file.articleSentences),
+    firmChoice: file.firmChoice ? firmChoiceScorer(file.firmChoice) : null,
     topicRank: (lang, scores) => (file.topic ? topicRank(file.topic, lang, scores) : undefined),
     margin,
     probability: (features) => platt(margin(features)),

@@ -8,7 +8,7 @@ import type { Mention } from '../types.ts';
 import { firmKey, type FirmRef } from './firms.ts';
 
 /** Where a firm reference came from, a feature of the candidates built on it. */
-export type FirmSource = 'entity' | 'form' | 'location' | 'agency' | 'person' | 'caps' | 'main';
+export type FirmSource = 'entity' | 'form' | 'location' | 'agency' | 'person' | 'caps' | 'repeat' | 'main' | 'antecedent';
 
 export interface WeakFirmRef extends FirmRef {
   source: FirmSource;

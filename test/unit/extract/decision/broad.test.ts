@@ -32,6 +32,12 @@ describe('broad candidates', () => {
     expect(cut?.firm).toBe('Bolt Motors');
     expect(cut?.firmPlace?.source).toBe('main');
   });
+  it('pairs a trigger with the firm named last before its sentence, when the sentence names it only as "these companies"', () => {
+    const story = 'Bolt Motors reported results. Bolt Motors grew. Acme Robotics and Bolt Motors signed a deal with Zeta Labs. These companies will build a plant in Austin.';
+    const { groups } = eventGroups(input(story, 'en', [['Bolt Motors', 'firm', 'Bolt Motors'], ['Acme Robotics', 'firm', 'Acme Robotics'], ['Zeta Labs', 'firm', 'Zeta Labs']]), lexicon);
+    const plant = groups.flatMap((g) => g.members).filter((m) => m.origin === 'broad' && m.evidence.text.startsWith('These companies'));
+    expect(plant.map((m) => [m.firm, m.firmPlace?.source])).toEqual(expect.arrayContaining([['Bolt Motors', 'main'], ['Zeta Labs', 'antecedent']]));
+  });
   it('keeps a denied trigger as a feature rather than dropping the candidate', () => {
     const denied = 'Bolt Motors denied it would close the plant.';
     const { groups } = eventGroups(input(denied, 'en', [['Bolt Motors', 'firm', 'Bolt Motors']]), lexicon);
