@@ -21,7 +21,7 @@ import { DEFAULT_BOOST, trainBoosted } from './events/boosting.ts';
 import { auc, DEFAULT_TRAIN, ece, fitPlatt, margin, prf, toRows, trainLogistic, type Counts, type TrainOptions } from './events/logistic.ts';
 import { writePrPlot } from './events/plot.ts';
 import { trainFirmChoice, type FirmChoiceDoc } from './events/firm-choice.ts';
-import { firmChoiceOf, firmChoiceScorer, firmChoiceTokens, mentionContext, refsIn, type FirmChoiceModel, type MentionContext } from '../src/extract/events/firm-choice.ts';
+import { firmChoiceReader, firmChoiceScorer, firmChoiceTokens, mentionContext, refsIn, spanHits, type FirmChoiceModel, type MentionContext } from '../src/extract/events/firm-choice.ts';
 import { foldText } from '../src/extract/events/patterns.ts';
 import { hashString } from '../src/ner/hash.ts';
 import { modelReadme } from './events/report-md.ts';
@@ -196,8 +196,8 @@ if (!values['no-firm-choice']) {
   const trained = trainFirmChoice(trainDocs);
   firmChoice = trained.model;
   const withChoice = (examples: Example[], ctx: MentionContext, model: FirmChoiceModel) => {
-    const score = firmChoiceScorer(model);
-    for (const e of examples) e.features.push(...firmChoiceOf(ctx, e.event.type, e.firmKey, e.event.evidence, score));
+    const read = firmChoiceReader(ctx, firmChoiceScorer(model));
+    for (const e of examples) e.features.push(...read(e.event.type, e.firmKey, e.event.evidence));
   };
   const byKey = new Map(trainSide.map((a) => [key(a), a]));
   for (const d of trainDocs) withChoice(byKey.get(d.key)!.examples, d.ctx, trained.foldModel(d.key));
@@ -211,7 +211,8 @@ if (!values['no-firm-choice']) {
   for (const d of devDocs) for (const ev of d.events) {
     const inSpan = refsIn(d.ctx, ev);
     if (!inSpan.some((r) => r.key === ev.firmKey) || new Set(inSpan.map((r) => r.key)).size < 2) continue;
-    const scores = inSpan.map((_, i) => score(firmChoiceTokens(d.ctx, ev, inSpan, i, ev.type)));
+    const hits = spanHits(d.ctx, ev, ev.type);
+    const scores = inSpan.map((_, i) => score(firmChoiceTokens(d.ctx, ev, inSpan, i, ev.type, hits)));
     spans++;
     if (inSpan[scores.indexOf(Math.max(...scores))]!.key === ev.firmKey) right++;
     if (inSpan[0]!.key === ev.firmKey) firstRight++;

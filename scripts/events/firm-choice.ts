@@ -3,9 +3,10 @@
 // a gold event's firm give rows: the model says which firm an event is about, not whether there is one (the sentence
 // model's and the decision's question). Training articles' groups get the verdict of the fold that did not see them.
 import type { EventType } from '../../src/extract/types.ts';
-import { firmChoiceTokens, refsIn, type FirmChoiceModel, type MentionContext } from '../../src/extract/events/firm-choice.ts';
+import { firmChoiceTokens, refsIn, spanHits, type FirmChoiceModel, type MentionContext } from '../../src/extract/events/firm-choice.ts';
 import { hashString } from '../../src/ner/hash.ts';
 import { toRows, trainLogistic, type TrainOptions } from './logistic.ts';
+import { sparseWeights } from './topic.ts';
 
 export interface FirmChoiceDoc {
   key: string;
@@ -27,15 +28,12 @@ export function firmChoiceRows(doc: FirmChoiceDoc): Array<{ features: string[]; 
   return [...bySpan.values()].flatMap((s) => {
     const inSpan = refsIn(doc.ctx, s);
     if (!inSpan.some((r) => s.firms.has(r.key))) return [];
-    return inSpan.map((r, i) => ({ features: firmChoiceTokens(doc.ctx, s, inSpan, i, s.type), label: s.firms.has(r.key) ? (1 as const) : (0 as const) }));
+    const hits = spanHits(doc.ctx, s, s.type);
+    return inSpan.map((r, i) => ({ features: firmChoiceTokens(doc.ctx, s, inSpan, i, s.type, hits), label: s.firms.has(r.key) ? (1 as const) : (0 as const) }));
   });
 }
 
-const toModel = (w: Float64Array, bits: number): FirmChoiceModel => {
-  const weights: Record<string, number> = {};
-  w.forEach((v, i) => { if (Math.abs(v) >= 1e-3) weights[i] = Math.round(v * 1e3) / 1e3; });
-  return { bits, weights };
-};
+const toModel = (w: Float64Array, bits: number): FirmChoiceModel => ({ bits, weights: sparseWeights(w) });
 
 export function trainFirmChoice(docs: FirmChoiceDoc[], o: TrainOptions = FIRM_CHOICE_TRAIN, folds = 5): { model: FirmChoiceModel; foldModel: (key: string) => FirmChoiceModel; rows: number; positives: number } {
   const foldOf = new Map(docs.map((d) => [d.key, hashString(`${o.seed}:${d.key}`) % folds]));

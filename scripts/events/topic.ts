@@ -35,13 +35,16 @@ export function scoreWith(m: Fitted, words: string[]): TopicScores {
 }
 
 /** A fitted model's weights as shipped: sparse, rounded to 1e-3, the near-zero ones left out. */
+/** A fitted weight vector as a model file stores it: bucket -> weight, rounded, the near-zero ones left out. */
+export function sparseWeights(w: Float64Array): Record<string, number> {
+  const kept: Record<string, number> = {};
+  w.forEach((v, i) => { if (Math.abs(v) >= 1e-3) kept[i] = Math.round(v * 1e3) / 1e3; });
+  return kept;
+}
+
 export function shippedWeights(m: Fitted): TopicModel['weights'] {
   const weights: TopicModel['weights'] = {};
-  for (const [type, w] of m.weights) {
-    const kept: Record<string, number> = {};
-    w.forEach((v, i) => { if (Math.abs(v) >= 1e-3) kept[i] = Math.round(v * 1e3) / 1e3; });
-    weights[type] = kept;
-  }
+  for (const [type, w] of m.weights) weights[type] = sparseWeights(w);
   return weights;
 }
 

@@ -1,7 +1,7 @@
 // The events: the learned decision's (decision.ts) over the groups, or the rules' alone when no model is loaded.
 import { articleSentenceFeatures, decisionFeatures, sentenceFeatures, type DecisionModel, type ScoredSentence } from '../events/decision.ts';
 import { groupFirmKey } from '../events/assemble.ts';
-import { firmChoiceOf, mentionContext } from '../events/firm-choice.ts';
+import { firmChoiceReader, mentionContext } from '../events/firm-choice.ts';
 import type { EventLexicon } from '../events/lexicon.ts';
 import type { TopicScores } from '../events/topic.ts';
 import type { Component } from '../pipeline.ts';
@@ -25,11 +25,11 @@ export function decide(model: DecisionModel | null, lexicon: EventLexicon): Comp
       const scored: ScoredSentence[] = model.articleSentences && doc.groups.length
         ? doc.sentences.map((s) => { const text = doc.text.slice(s.start, s.end); return { lower: text.toLowerCase(), scores: verdict(text) }; })
         : [];
-      const mentions = model.firmChoice && doc.decision.refs ? mentionContext(doc.text, doc.folded, doc.decision.refs, lx) : null;
+      const firmChoice = model.firmChoice && doc.decision.refs ? firmChoiceReader(mentionContext(doc.text, doc.folded, doc.decision.refs, lx), model.firmChoice) : null;
       for (const g of doc.groups) {
         const sentence = model.sentence ? sentenceFeatures(g.event.type, verdict(g.event.evidence.text)) : [];
         if (model.articleSentences) sentence.push(...articleSentenceFeatures(g.event.type, g.event.firm, scored));
-        if (mentions) sentence.push(...firmChoiceOf(mentions, g.event.type, groupFirmKey(g), g.event.evidence, model.firmChoice!));
+        if (firmChoice) sentence.push(...firmChoice(g.event.type, groupFirmKey(g), g.event.evidence));
         const p = model.probability([...decisionFeatures(g, ctx), ...sentence]);
         // 'augment' keeps the events the rules report with confidence enough (unless the model rules them out) and
         // adds the groups the model accepts; 'decide' keeps only those.

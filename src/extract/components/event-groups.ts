@@ -1,8 +1,7 @@
 // Every (type, firm) group of rule and broad candidates, each with the event the rules report for it if they report
 // one, and what the decision features read about the article (how often each firm is named).
 import { assembleGroups, groupFirmKey, type EventGroup } from '../events/assemble.ts';
-import type { FirmRef } from '../events/firms.ts';
-import type { WeakFirmRef } from '../events/weak-firms.ts';
+import { refSource } from '../events/weak-firms.ts';
 import type { Component } from '../pipeline.ts';
 import type { ExtractedEvent } from '../types.ts';
 
@@ -21,8 +20,7 @@ export const eventGroups: Component = {
     const firmCounts = new Map<string, number>();
     const all = [...doc.firms, ...doc.formFirms, ...doc.weakFirms];
     for (const f of all) firmCounts.set(f.key, (firmCounts.get(f.key) ?? 0) + 1);
-    const sourceOf = (f: FirmRef) => ('source' in f ? (f as WeakFirmRef).source : doc.formFirms.includes(f) ? 'form' : 'entity');
-    const refs = all.map((f) => ({ key: f.key, start: f.start, end: f.end, source: sourceOf(f), fromKb: f.fromKb })).sort((a, b) => a.start - b.start);
+    const refs = all.map((f) => ({ key: f.key, start: f.start, end: f.end, source: refSource(f, doc.formFirms), fromKb: f.fromKb })).sort((a, b) => a.start - b.start);
     const typesByFirm = new Map<string, string[]>();
     for (const g of doc.groups) {
       const key = groupFirmKey(g);

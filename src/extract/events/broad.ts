@@ -9,7 +9,7 @@ import type { ArticleContext } from './detect.ts';
 import type { FirmRef } from './firms.ts';
 import { headcountNear } from './headcount.ts';
 import { evidenceSpan, rolesIn } from './slots.ts';
-import type { FirmSource, WeakFirmRef } from './weak-firms.ts';
+import { refSource, type FirmSource, type WeakFirmRef } from './weak-firms.ts';
 
 /** How many of the firms nearest a trigger become candidates, of the firms found and of the weak references. */
 const NEAREST = 3;
@@ -35,7 +35,6 @@ export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef
   const repeats = weak.filter((w) => w.source === 'repeat');
   const weakOnly = weak.filter((w) => w.source !== 'repeat');
   const known = [...ctx.firms, ...formFirms, ...repeats].sort((a, b) => a.start - b.start);
-  const sourceOf = (ref: FirmRef): FirmSource => (formFirms.includes(ref) ? 'form' : (ref as WeakFirmRef).source === 'repeat' ? 'repeat' : 'entity');
   const main = mainFirm(known);
   ctx.sentences.forEach((s) => {
     if (s.end <= ctx.capsTitleEnd) return;
@@ -48,7 +47,7 @@ export function broadCandidates(ctx: ArticleContext, formFirms: readonly FirmRef
       if (!trigger) continue;
       const nearest = <F extends FirmRef>(refs: F[], n: number) => [...refs].sort((a, b) => distance(a, trigger) - distance(b, trigger)).slice(0, n);
       const targets: Array<Target | null> = [
-        ...nearest(inSentence, NEAREST).map((ref, rank): Target => ({ ref, rank, source: sourceOf(ref), initial: false, among: inSentence.length })),
+        ...nearest(inSentence, NEAREST).map((ref, rank): Target => ({ ref, rank, source: refSource(ref, formFirms), initial: false, among: inSentence.length })),
         ...nearest(weakIn, NEAREST_WEAK).map((ref, rank): Target => ({ ref, rank, source: ref.source, initial: ref.initial, among: weakIn.length })),
       ];
       // The firm the article is about, for sentences that name it only as "the company", "公司", "we" or not at all.

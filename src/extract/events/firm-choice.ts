@@ -30,12 +30,20 @@ export function refsIn(ctx: MentionContext, span: { start: number; end: number }
   return ctx.refs.filter((r) => inside(r, span));
 }
 
+type Range = { start: number; end: number };
+
+/** The type's trigger and candidate wording in a span: read once per span, shared by its mentions. */
+export function spanHits(ctx: MentionContext, span: Range, type: EventType): Range[] {
+  return [...ctx.lx.triggers[type].find(ctx.folded, span.start, span.end), ...ctx.lx.candidates[type].find(ctx.folded, span.start, span.end)];
+}
+
 /**
- * The tokens of mention `i` of `inSpan` (the references of one evidence span), for an event of `type`: the words
- * and characters next to it, its place among the span's firms and relative to the type's nearest trigger, how it was
- * found, and how often the article names it. Each token comes plain and joined to the type.
+ * The tokens of mention `i` of `inSpan` (the references of one evidence span), for an event of `type` whose wording
+ * in the span is `hits` (`spanHits`): the words and characters next to it, its place among the span's firms and
+ * relative to the nearest of those hits, how it was found, and how often the article names it. Each token comes
+ * plain and joined to the type.
  */
-export function firmChoiceTokens(ctx: MentionContext, span: { start: number; end: number }, inSpan: readonly MentionRef[], i: number, type: EventType): string[] {
+export function firmChoiceTokens(ctx: MentionContext, span: Range, inSpan: readonly MentionRef[], i: number, type: EventType, hits: readonly Range[]): string[] {
   const m = inSpan[i]!;
   const { folded, counts } = ctx;
   const before = tokens(folded.slice(Math.max(span.start, m.start - 40), m.start));
@@ -51,7 +59,6 @@ export function firmChoiceTokens(ctx: MentionContext, span: { start: number; end
   let above = 0;
   for (const c of counts.values()) if (c > count) above++;
   out.push(`cnt:${bucket(count, [2, 3, 5, 8])}`, `above:${Math.min(above, 3)}`, `again:${inSpan.some((r, j) => j !== i && r.key === m.key)}`);
-  const hits = [...ctx.lx.triggers[type].find(folded, span.start, span.end), ...ctx.lx.candidates[type].find(folded, span.start, span.end)];
   if (!hits.length) out.push('trig:none');
   else {
     const dist = (h: { start: number; end: number }) => (h.end <= m.start ? m.start - h.end : h.start >= m.end ? h.start - m.end : 0);
@@ -89,8 +96,19 @@ export function firmChoiceFeatures(type: EventType, firmKey: string, inSpan: rea
   return [`fch:${b}`, `fch:${type}|${b}`, `fchtop:${top}`, `fchtop:${type}|${top}`, `fchgap:${bucket(own - other, [-0.5, -0.2, 0, 0.2, 0.5])}`];
 }
 
-/** The decision's firm-choice features for a group of `type` about `firmKey` with evidence `span`. */
-export function firmChoiceOf(ctx: MentionContext, type: EventType, firmKey: string, span: { start: number; end: number }, score: (tokens: string[]) => number): string[] {
-  const inSpan = refsIn(ctx, span);
-  return firmChoiceFeatures(type, firmKey, inSpan, inSpan.map((_, i) => score(firmChoiceTokens(ctx, span, inSpan, i, type))));
+/**
+ * The decision's firm-choice features for groups: `(type, firmKey, span)` -> features. Groups about other firms
+ * often share a type and an evidence span; the span's mentions are scored once for all of them.
+ */
+export function firmChoiceReader(ctx: MentionContext, score: (tokens: string[]) => number): (type: EventType, firmKey: string, span: Range) => string[] {
+  const spans = new Map<string, { inSpan: MentionRef[]; scores: number[] }>();
+  return (type, firmKey, span) => {
+    const key = `${type}|${span.start}|${span.end}`;
+    let read = spans.get(key);
+    if (!read) {
+      const inSpan = refsIn(ctx, span), hits = spanHits(ctx, span, type);
+      spans.set(key, (read = { inSpan, scores: inSpan.map((_, i) => score(firmChoiceTokens(ctx, span, inSpan, i, type, hits))) }));
+    }
+    return firmChoiceFeatures(type, firmKey, read.inSpan, read.scores);
+  };
 }

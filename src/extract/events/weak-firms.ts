@@ -16,6 +16,11 @@ export interface WeakFirmRef extends FirmRef {
   initial: boolean;
 }
 
+/** Where any firm reference came from: a weak one says; else the form reader's (`formFirms`) or the entity stage's. */
+export function refSource(ref: FirmRef, formFirms: readonly FirmRef[]): FirmSource {
+  return 'source' in ref ? (ref as WeakFirmRef).source : formFirms.includes(ref) ? 'form' : 'entity';
+}
+
 // A run of capitalised words, acronyms and camel-case names, with the joiners names carry ("Bank of America",
 // "J.C. Penney", "Carluccio's", "beIN Media Group"), in Latin, Greek and Cyrillic script.
 const WORD = String.raw`(?:\p{Lu}[\p{L}\p{M}\p{N}]*|\p{Ll}{1,3}\p{Lu}[\p{L}\p{N}]*)(?:[.'’&-]\p{L}[\p{L}\p{M}\p{N}]*)*\.?`;

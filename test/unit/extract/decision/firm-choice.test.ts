@@ -3,7 +3,7 @@
 // only as bucketed features of the group's firm.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG_DIR } from '../../../../src/config/load.ts';
-import { firmChoiceFeatures, firmChoiceOf, firmChoiceScorer, firmChoiceTokens, mentionContext, refsIn, type MentionRef } from '../../../../src/extract/events/firm-choice.ts';
+import { firmChoiceFeatures, firmChoiceReader, firmChoiceScorer, firmChoiceTokens, mentionContext, refsIn, spanHits, type MentionRef } from '../../../../src/extract/events/firm-choice.ts';
 import { loadEventLexicon } from '../../../../src/extract/events/lexicon.ts';
 import { foldText } from '../../../../src/extract/events/patterns.ts';
 import { firmChoiceRows, trainFirmChoice } from '../../../../scripts/events/firm-choice.ts';
@@ -23,9 +23,10 @@ describe('firm choice', () => {
     const a = article('Zorbex', 'Reuters', 300);
     const span = { start: 0, end: a.text.length };
     const inSpan = refsIn(a.ctx, span);
-    const toks = firmChoiceTokens(a.ctx, span, inSpan, 1, 'contraction');
+    const hits = spanHits(a.ctx, span, 'contraction');
+    const toks = firmChoiceTokens(a.ctx, span, inSpan, 1, 'contraction', hits);
     expect(toks).toEqual(expect.arrayContaining(['l1:reuters', 'r1:va', 'ord:1', 'last:true', 'trig:before', 'contraction|r1:va']));
-    expect(firmChoiceTokens(a.ctx, span, inSpan, 0, 'contraction')).toEqual(expect.arrayContaining(['l1:selon', 'ord:0', 'tbetween:before|1']));
+    expect(firmChoiceTokens(a.ctx, span, inSpan, 0, 'contraction', hits)).toEqual(expect.arrayContaining(['l1:selon', 'ord:0', 'tbetween:before|1']));
   });
 
   it('labels only the spans that hold the matched firm, one row per mention', () => {
@@ -47,9 +48,10 @@ describe('firm choice', () => {
     expect(positives).toBe(80);
     const unseen = article('Nordak', 'Le Monde', 42);
     const span = { start: 0, end: unseen.text.length };
-    const features = firmChoiceOf(unseen.ctx, 'contraction', 'nordak', span, firmChoiceScorer(model));
+    const read = firmChoiceReader(unseen.ctx, firmChoiceScorer(model));
+    const features = read('contraction', 'nordak', span);
     expect(features).toContain('fchtop:true');
-    expect(firmChoiceOf(unseen.ctx, 'contraction', 'le monde', span, firmChoiceScorer(model))).toContain('fchtop:false');
+    expect(read('contraction', 'le monde', span)).toContain('fchtop:false');
   });
 
   it('marks a group whose firm the span does not name', () => {
